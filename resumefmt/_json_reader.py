@@ -1,0 +1,125 @@
+"""JSON text → plain data plus the position of every node.
+
+The standard library's decoder judges the syntax (its messages and positions
+are precise); a second pass over the now known-good text, which leans on the
+standard library's own string and number scanners, records where each value and
+each key starts and finds duplicate keys, which ``json.loads`` silently merges.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from json.scanner import NUMBER_RE  # type: ignore[attr-defined]
+from typing import Any
+
+from resumefmt import codes, pointer
+from resumefmt._yaml_reader import Position, Problem, ReadResult
+
+_WS = re.compile(r"[ \t\n\r]*")
+_CONSTANTS = {"true": True, "false": False, "null": None}
+_NOT_JSON = ("NaN", "Infinity", "-Infinity")
+
+
+def read_json(text: str) -> ReadResult:
+    result = ReadResult()
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        result.problems.append(Problem(codes.SYNTAX, (exc.lineno, exc.colno), "", exc.msg))
+        return result
+    except RecursionError:
+        result.problems.append(Problem(codes.SYNTAX, (1, 1), "", "the JSON is nested too deeply"))
+        return result
+    result.data, _ = _Walker(text, result).value(0, "")
+    return result
+
+
+class _Walker:
+    """Reads text that ``json.loads`` accepted; each method returns (value, end index)."""
+
+    def __init__(self, text: str, result: ReadResult) -> None:
+        self.text = text
+        self.result = result
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, index: int) -> Position:
+        line = bisect.bisect_right(self.line_starts, index)
+        return (line, index - self.line_starts[line - 1] + 1)
+
+    def skip(self, index: int) -> int:
+        return _WS.match(self.text, index).end()  # type: ignore[union-attr]
+
+    def value(self, index: int, here: str) -> tuple[Any, int]:
+        s = self.text
+        index = self.skip(index)
+        self.result.positions[here] = self.position(index)
+        char = s[index]
+        if char == "{":
+            return self.object(index + 1, here)
+        if char == "[":
+            return self.array(index + 1, here)
+        if char == '"':
+            return scanstring(s, index + 1)  # type: ignore[no-any-return]
+        for word, constant in _CONSTANTS.items():
+            if s.startswith(word, index):
+                return constant, index + len(word)
+        for word in _NOT_JSON:
+            if s.startswith(word, index):
+                message = f"{word} is not a JSON value: write a number, or quote it as text"
+                self.result.problems.append(
+                    Problem(codes.SYNTAX, self.position(index), here, message)
+                )
+                return None, index + len(word)
+        match = NUMBER_RE.match(s, index)
+        assert match is not None, "json.loads accepted what the walker cannot read"
+        integer, fraction, exponent = match.groups()
+        if fraction or exponent:
+            return float(integer + (fraction or "") + (exponent or "")), match.end()
+        return int(integer), match.end()
+
+    def object(self, index: int, here: str) -> tuple[dict[str, Any], int]:
+        s = self.text
+        out: dict[str, Any] = {}
+        seen: dict[str, Position] = {}
+        index = self.skip(index)
+        if s[index] == "}":
+            return out, index + 1
+        while True:
+            key_position = self.position(index)
+            key, index = scanstring(s, index + 1)
+            member = pointer.child(here, key)
+            if key in seen:
+                line, column = seen[key]
+                message = (
+                    f"duplicate key '{key}': it is already defined at line {line}, "
+                    f"column {column}; remove one of them"
+                )
+                self.result.problems.append(
+                    Problem(codes.DUPLICATE_KEY, key_position, member, message)
+                )
+            else:
+                seen[key] = key_position
+                self.result.key_positions[member] = key_position
+            value, index = self.value(self.skip(index) + 1, member)  # + 1: past the ':'
+            out.setdefault(key, value)
+            index = self.skip(index)
+            if s[index] == "}":
+                return out, index + 1
+            index = self.skip(index + 1)  # past the ','
+
+    def array(self, index: int, here: str) -> tuple[list[Any], int]:
+        s = self.text
+        out: list[Any] = []
+        index = self.skip(index)
+        if s[index] == "]":
+            return out, index + 1
+        while True:
+            value, index = self.value(index, pointer.child(here, len(out)))
+            out.append(value)
+            index = self.skip(index)
+            if s[index] == "]":
+                return out, index + 1
+            index += 1  # past the ','

@@ -1,0 +1,254 @@
+"""YAML text → plain data plus the position of every node, from PyYAML events.
+
+Working from the event stream (not PyYAML's constructors) is what keeps YAML
+data-only: no tag ever constructs an object, an alias is reported where it is
+used instead of being expanded, and a duplicate key is seen with both places.
+Plain (unquoted) scalars are resolved by the YAML 1.2 core schema, so ``yes``,
+``on`` and ``2021-03-01`` stay the text the user typed; numbers, ``true``,
+``false`` and ``null`` are recorded with their source text, so a type error can
+say "put it in quotes" with exactly what was typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from resumefmt import codes, pointer
+
+# libyaml's C parser when the wheel has it (it does on all common platforms).
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STD = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = {None, "!", _STD + "map", _STD + "seq"}
+_STRING_TAGS = {"!", _STD + "str"}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_BASED_INT = re.compile(r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
+_INF_NAN = {
+    f"{sign}.{word}": float(f"{sign}inf")
+    for sign in ("", "+", "-")
+    for word in ("inf", "Inf", "INF")
+} | {f".{word}": float("nan") for word in ("nan", "NaN", "NAN")}
+
+Position = tuple[int, int]
+
+
+@dataclass
+class Problem:
+    """A load problem at a 1-based position, before it gets a path."""
+
+    code: codes.Code
+    position: Position
+    pointer: str
+    message: str
+
+
+@dataclass
+class ReadResult:
+    data: Any = None
+    positions: dict[str, Position] = field(default_factory=dict)
+    key_positions: dict[str, Position] = field(default_factory=dict)
+    plain_scalars: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def resolve_plain(text: str) -> Any:
+    """The YAML 1.2 core-schema value of an unquoted scalar."""
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _BASED_INT.match(text):
+        return int(text, 0)
+    if _FLOAT.match(text):
+        return float(text)
+    if text in _INF_NAN:
+        return _INF_NAN[text]
+    return text
+
+
+def _pos(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
+
+
+class _Frame:
+    __slots__ = ("container", "key", "key_position", "pointer", "seen")
+
+    def __init__(self, container: dict[str, Any] | list[Any], ptr: str) -> None:
+        self.container = container
+        self.pointer = ptr
+        self.key: str | None = None
+        self.key_position: Position = (0, 0)
+        self.seen: dict[str, Position] = {}
+
+
+def read_yaml(text: str) -> ReadResult:
+    """Parse ``text``; syntax errors end the read, other problems are collected."""
+    result = ReadResult()
+    try:
+        _build(yaml.parse(text, Loader=_Loader), result)
+    except yaml.MarkedYAMLError as exc:
+        result.problems.append(_syntax_problem(exc))
+    except yaml.YAMLError as exc:  # reader errors: characters YAML does not allow
+        result.problems.append(Problem(codes.SYNTAX, _reader_position(exc, text), "", str(exc)))
+    return result
+
+
+def _build(events: Any, result: ReadResult) -> None:
+    stack: list[_Frame] = []
+    documents = 0
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                result.problems.append(
+                    Problem(
+                        codes.UNSUPPORTED_YAML,
+                        _pos(event.start_mark),
+                        "",
+                        "a second YAML document starts here: keep one résumé per file",
+                    )
+                )
+                return
+            continue
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        frame = stack[-1] if stack else None
+        position = _pos(event.start_mark)
+        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+            if not _take_key(event, frame, position, result):
+                return
+            continue
+        here = _child_pointer(frame)
+        result.positions[here] = position
+        if frame is not None and frame.key is not None:
+            result.key_positions[here] = frame.key_position
+        value = _node_value(event, here, position, result)
+        if frame is None:
+            result.data = value
+        elif isinstance(frame.container, list):
+            frame.container.append(value)
+        else:
+            assert frame.key is not None
+            frame.container.setdefault(frame.key, value)
+            frame.key = None
+        if isinstance(value, (dict, list)) and isinstance(
+            event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        ):
+            stack.append(_Frame(value, here))
+
+
+def _child_pointer(frame: _Frame | None) -> str:
+    if frame is None:
+        return ""
+    if isinstance(frame.container, list):
+        return pointer.child(frame.pointer, len(frame.container))
+    assert frame.key is not None
+    return pointer.child(frame.pointer, frame.key)
+
+
+def _take_key(event: Any, frame: _Frame, position: Position, result: ReadResult) -> bool:
+    """Record a mapping key; False when the key is not a scalar (the read stops)."""
+    if not isinstance(event, yaml.ScalarEvent):
+        kind = "an alias" if isinstance(event, yaml.AliasEvent) else "a list or mapping"
+        result.problems.append(
+            Problem(
+                codes.UNSUPPORTED_YAML,
+                position,
+                frame.pointer,
+                f"a key must be plain text, not {kind}",
+            )
+        )
+        return False
+    key: str = event.value
+    first = frame.seen.get(key)
+    if first is not None:
+        result.problems.append(
+            Problem(
+                codes.DUPLICATE_KEY,
+                position,
+                pointer.child(frame.pointer, key),
+                f"duplicate key '{key}': it is already defined at line {first[0]}, "
+                f"column {first[1]}; remove one of them",
+            )
+        )
+    else:
+        frame.seen[key] = position
+    if event.tag not in (None, *_STRING_TAGS):
+        result.problems.append(_tag_problem(event.tag, position, frame.pointer))
+    frame.key = key
+    frame.key_position = position
+    return True
+
+
+def _node_value(event: Any, here: str, position: Position, result: ReadResult) -> Any:
+    if isinstance(event, yaml.AliasEvent):
+        result.problems.append(
+            Problem(
+                codes.UNSUPPORTED_YAML,
+                position,
+                here,
+                f"YAML aliases (*{event.anchor}) are not supported: write the value out in full",
+            )
+        )
+        return None
+    if isinstance(event, yaml.ScalarEvent):
+        tag = event.tag
+        if tag in _STRING_TAGS or not event.implicit[0]:
+            if tag not in (None, *_STRING_TAGS):
+                result.problems.append(_tag_problem(tag, position, here))
+            return event.value
+        if tag is not None:
+            result.problems.append(_tag_problem(tag, position, here))
+            return event.value
+        value = resolve_plain(event.value)
+        if not isinstance(value, str):
+            result.plain_scalars[here] = event.value
+        return value
+    if event.tag not in _COLLECTION_TAGS:
+        result.problems.append(_tag_problem(event.tag, position, here))
+    return {} if isinstance(event, yaml.MappingStartEvent) else []
+
+
+def _tag_problem(tag: str, position: Position, here: str) -> Problem:
+    return Problem(
+        codes.UNSUPPORTED_YAML,
+        position,
+        here,
+        f"the YAML tag '{_show_tag(tag)}' is not supported: resumefmt reads plain data only",
+    )
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    position = _pos(mark) if mark is not None else (1, 1)
+    message = exc.problem or "invalid YAML"
+    if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
+        line, column = _pos(exc.context_mark)
+        message += f" ({exc.context} at line {line}, column {column})"
+    if "'\\t'" in message:
+        message += "; YAML indents with spaces, not tabs"
+    return Problem(codes.SYNTAX, position, "", message)
+
+
+def _reader_position(exc: yaml.YAMLError, text: str) -> Position:
+    index = getattr(exc, "position", None)
+    if not isinstance(index, int):
+        return (1, 1)
+    line = text.count("\n", 0, index) + 1
+    return (line, index - (text.rfind("\n", 0, index) + 1) + 1)

@@ -1,0 +1,54 @@
+"""Stable codes for the problems found before any lint rule runs.
+
+Load and schema problems are findings like any other: each has a code in the
+``RF0xx`` range and a dotted name, so ``lint --format json`` reports them in
+one list with the rule findings (``RF1xx`` and up belong to lint rules).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    """A stable problem code, its dotted name and a one-line summary."""
+
+    code: str
+    name: str
+    summary: str
+
+
+SYNTAX = Code("RF001", "load.syntax", "The file is not well-formed YAML or JSON.")
+DUPLICATE_KEY = Code("RF002", "load.duplicate-key", "A key appears twice in one mapping.")
+UNSUPPORTED_YAML = Code(
+    "RF003",
+    "load.unsupported-yaml",
+    "A YAML feature resumefmt refuses: tags, aliases, several documents, complex keys.",
+)
+ENCODING = Code("RF004", "load.encoding", "The file is not UTF-8 text.")
+VERSION = Code("RF005", "format.version", "The format version is missing, malformed or unknown.")
+TYPE = Code("RF010", "schema.type", "A value has the wrong type.")
+UNKNOWN_KEY = Code("RF011", "schema.unknown-key", "A key the format does not define.")
+MISSING_KEY = Code("RF012", "schema.missing-key", "A required key is missing.")
+PATTERN = Code("RF013", "schema.pattern", "Text does not have the required form (dates, ...).")
+CHOICE = Code("RF014", "schema.choice", "A value is not one of the allowed choices.")
+SIZE = Code("RF015", "schema.size", "Text or a list is empty, too short or too long.")
+RANGE = Code("RF016", "schema.range", "A number is outside its allowed range.")
+DUPLICATE_ITEM = Code("RF017", "schema.duplicate-item", "A list holds the same item twice.")
+
+ALL: tuple[Code, ...] = (
+    SYNTAX,
+    DUPLICATE_KEY,
+    UNSUPPORTED_YAML,
+    ENCODING,
+    VERSION,
+    TYPE,
+    UNKNOWN_KEY,
+    MISSING_KEY,
+    PATTERN,
+    CHOICE,
+    SIZE,
+    RANGE,
+    DUPLICATE_ITEM,
+)

@@ -1,0 +1,47 @@
+"""``resumefmt init``: a starter résumé with the editor modeline."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from resumefmt._atomic import write_atomic
+from resumefmt.errors import UsageError
+from resumefmt.schemas import NEWEST, _read_package_file, load_schema
+
+SUFFIXES = (".resumefmt.yaml", ".resumefmt.yml")
+
+
+def target_path(name: str) -> Path:
+    """``ada`` → ``ada.resumefmt.yaml``; a name ending in .yaml or .yml is kept."""
+    if name.endswith((".yaml", ".yml")):
+        return Path(name)
+    if name.endswith(".json"):
+        raise UsageError("init writes YAML: give a name ending in .resumefmt.yaml")
+    return Path(name + SUFFIXES[0])
+
+
+def starter_text(filename: str, *, schema: str | None = None, name: str = "Ada Lovelace") -> str:
+    """The starter résumé; ``schema`` is the modeline's target (default: the published URL)."""
+    template = _read_package_file("templates/starter.resumefmt.yaml").decode("utf-8")
+    return template.format(
+        schema=schema or load_schema(NEWEST)["$id"],
+        version=NEWEST,
+        filename=filename,
+        name=_yaml_scalar(name),
+    )
+
+
+def _yaml_scalar(text: str) -> str:
+    """``text`` as a YAML value: plain when that is safe, else double-quoted."""
+    if re.fullmatch(r"[^\W\d_][\w .-]*[\w.]", text) and ": " not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def init(name: str, *, schema: str | None = None, person: str | None = None) -> Path:
+    """Write a new starter file; never overwrites an existing one."""
+    path = target_path(name)
+    write_atomic(path, starter_text(path.name, schema=schema, name=person or "Ada Lovelace"), replace=False)
+    return path
