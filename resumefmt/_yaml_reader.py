@@ -100,7 +100,7 @@ def read_yaml(text: str) -> ReadResult:
     try:
         _build(yaml.parse(text, Loader=_Loader), result)
     except yaml.MarkedYAMLError as exc:
-        result.problems.append(_syntax_problem(exc))
+        result.problems.append(_syntax_problem(exc, text))
     except yaml.YAMLError as exc:  # reader errors: characters YAML does not allow
         result.problems.append(Problem(codes.SYNTAX, _reader_position(exc, text), "", str(exc)))
     return result
@@ -234,14 +234,15 @@ def _tag_problem(tag: str, position: Position, here: str) -> Problem:
     )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     position = _pos(mark) if mark is not None else (1, 1)
     message = exc.problem or "invalid YAML"
     if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
         line, column = _pos(exc.context_mark)
         message += f" ({exc.context} at line {line}, column {column})"
-    if "'\\t'" in message:
+    lines = text.splitlines()
+    if position[0] <= len(lines) and "\t" in lines[position[0] - 1][: position[1]]:
         message += "; YAML indents with spaces, not tabs"
     return Problem(codes.SYNTAX, position, "", message)
 
