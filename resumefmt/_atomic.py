@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -27,9 +26,9 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if replace:
-            os.replace(temporary, path)
+            Path(temporary).replace(path)
         else:
-            os.link(temporary, path)
+            path.hardlink_to(temporary)
     except FileExistsError:
         raise OutputError(
             f"'{path}' already exists: resumefmt does not overwrite it; choose another name"
@@ -37,5 +36,4 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write '{path}': {exc.strerror or exc}") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        Path(temporary).unlink(missing_ok=True)

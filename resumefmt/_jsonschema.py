@@ -141,7 +141,9 @@ class Validator:
             compiled = self._patterns[pattern] = re.compile(pattern)
         return compiled
 
-    def _check(self, schema: Mapping[str, Any] | bool, value: Any, path: Path) -> Iterator[SchemaError]:
+    def _check(
+        self, schema: Mapping[str, Any] | bool, value: Any, path: Path
+    ) -> Iterator[SchemaError]:
         if schema is True:
             return
         if schema is False:
@@ -171,7 +173,9 @@ class Validator:
             if "maximum" in schema and value > schema["maximum"]:
                 yield SchemaError("maximum", path, schema, value)
 
-    def _object(self, schema: Mapping[str, Any], value: dict[str, Any], path: Path) -> Iterator[SchemaError]:
+    def _object(
+        self, schema: Mapping[str, Any], value: dict[str, Any], path: Path
+    ) -> Iterator[SchemaError]:
         for key in schema.get("required", ()):
             if key not in value:
                 yield SchemaError("required", path, schema, value, key)
@@ -193,7 +197,9 @@ class Validator:
                 else:
                     yield from self._check(extra, member, (*path, key))
 
-    def _array(self, schema: Mapping[str, Any], value: list[Any], path: Path) -> Iterator[SchemaError]:
+    def _array(
+        self, schema: Mapping[str, Any], value: list[Any], path: Path
+    ) -> Iterator[SchemaError]:
         if "minItems" in schema and len(value) < schema["minItems"]:
             yield SchemaError("minItems", path, schema, value)
         if "maxItems" in schema and len(value) > schema["maxItems"]:

@@ -225,12 +225,12 @@ def _node_value(event: Any, here: str, position: Position, result: ReadResult) -
     return {} if isinstance(event, yaml.MappingStartEvent) else []
 
 
-def _tag_problem(tag: str, position: Position, here: str) -> Problem:
+def _tag_problem(tag: str | None, position: Position, here: str) -> Problem:
     return Problem(
         codes.UNSUPPORTED_YAML,
         position,
         here,
-        f"the YAML tag '{_show_tag(tag)}' is not supported: resumefmt reads plain data only",
+        f"the YAML tag '{_show_tag(tag or '')}' is not supported: resumefmt reads plain data only",
     )
 
 

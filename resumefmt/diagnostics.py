@@ -45,9 +45,9 @@ class Diagnostic:
         """Build a diagnostic for one of the built-in :mod:`resumefmt.codes`."""
         return cls(location, severity, code.code, code.name, message)
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
+    def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
-        return (loc.path, loc.line, loc.column, self.code, self.message)
+        return (loc.path, loc.line, loc.column, self.code)
 
     def format_text(self) -> str:
         """``path:line:col: severity: message [CODE]``."""
@@ -69,7 +69,7 @@ class Diagnostic:
 
 
 def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Diagnostics in reading order: path, line, column, code."""
+    """Diagnostics in reading order: path, line, column, code; ties keep their order."""
     return sorted(diagnostics, key=Diagnostic.sort_key)
 
 

@@ -8,8 +8,8 @@ The package copy under ``resumefmt/schema/`` is the source; the top-level
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 #: Format versions this release reads, oldest first.
@@ -39,4 +39,5 @@ def _read_package_file(relative: str) -> bytes:
     # editable install or a zip, as importlib.resources does; importing
     # importlib.resources costs more start-up than the rest of a validate run.
     loader: Any = __spec__.loader
-    return loader.get_data(os.path.join(os.path.dirname(__file__), *relative.split("/")))  # type: ignore[no-any-return]
+    data: bytes = loader.get_data(str(Path(__file__).parent.joinpath(*relative.split("/"))))
+    return data

@@ -43,5 +43,7 @@ def _yaml_scalar(text: str) -> str:
 def init(name: str, *, schema: str | None = None, person: str | None = None) -> Path:
     """Write a new starter file; never overwrites an existing one."""
     path = target_path(name)
-    write_atomic(path, starter_text(path.name, schema=schema, name=person or "Ada Lovelace"), replace=False)
+    write_atomic(
+        path, starter_text(path.name, schema=schema, name=person or "Ada Lovelace"), replace=False
+    )
     return path

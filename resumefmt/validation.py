@@ -79,7 +79,7 @@ def _type(error: SchemaError, document: Document) -> Explanation:
     typed = document.plain_scalars.get(here)
     message = f"{_where(error)}: expected {expected}, found {_found(error.value, typed)}"
     if "string" in names and json_type(error.value) in ("integer", "number", "boolean"):
-        message += f"; write it in quotes: \"{typed or error.value}\""
+        message += f'; write it in quotes: "{typed or error.value}"'
     return codes.TYPE, message, here, False
 
 
@@ -114,7 +114,9 @@ def _pattern(error: SchemaError, document: Document) -> Explanation:
         sentence = explanation[0].lower() + explanation[1:].rstrip(".")
         message = f"{_where(error)}: '{error.value}' is {sentence}"
     else:
-        message = f"{_where(error)}: '{error.value}' does not have the form {error.schema['pattern']}"
+        message = (
+            f"{_where(error)}: '{error.value}' does not have the form {error.schema['pattern']}"
+        )
     return codes.PATTERN, message, _ptr(error.path), False
 
 

@@ -46,16 +46,20 @@ def check_version(document: Document) -> VersionCheck:
     declared = data[VERSION_KEY]
     if not isinstance(declared, str):
         typed = document.plain_scalars.get(here, str(declared))
-        message = f"the format version must be text: write resumefmt: \"{typed}\" with the quotes"
+        message = f'the format version must be text: write resumefmt: "{typed}" with the quotes'
         return VersionCheck(NEWEST, [problem(message)])
     if not _FORM.match(declared):
-        message = f"'{declared}' is not a format version: write it as MAJOR.MINOR, such as \"{NEWEST}\""
+        message = (
+            f"'{declared}' is not a format version: write it as MAJOR.MINOR, such as \"{NEWEST}\""
+        )
         return VersionCheck(NEWEST, [problem(message)])
     major, minor = _parts(declared)
     same_major = [v for v in KNOWN_VERSIONS if _parts(v)[0] == major]
     if not same_major:
         newer = major > _parts(NEWEST)[0]
-        advice = "upgrade resumefmt to read it" if newer else "convert the file to a version it reads"
+        advice = (
+            "upgrade resumefmt to read it" if newer else "convert the file to a version it reads"
+        )
         message = (
             f"this file uses format version {declared}; this release of resumefmt reads "
             f"versions {readable}: {advice}"

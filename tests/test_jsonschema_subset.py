@@ -30,7 +30,9 @@ def test_unsupported_keywords_are_found() -> None:
     assert unsupported_keywords(schema) == ["#/properties/a/oneOf", "#/$defs/b/not"]
 
 
-def error_paths(schema: dict[str, Any], instance: Any) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+def error_paths(
+    schema: dict[str, Any], instance: Any
+) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
     ours = set()
     for error in Validator(schema).iter_errors(instance):
         ours.add(error.path[:-1] if error.keyword == "uniqueItems" else error.path)
@@ -54,11 +56,27 @@ replacements = st.one_of(
     st.integers(-3, 3),
     st.floats(allow_nan=False, allow_infinity=False),
     st.sampled_from(
-        ["", "2021", "2021-13", "2021-02-30", "present", "https://x.y", "a@b", "x", "1.0",
-         "published", "under review", "10.1000/x", "CN", "cn"]
+        [
+            "",
+            "2021",
+            "2021-13",
+            "2021-02-30",
+            "present",
+            "https://x.y",
+            "a@b",
+            "x",
+            "1.0",
+            "published",
+            "under review",
+            "10.1000/x",
+            "CN",
+            "cn",
+        ]
     ),
     st.lists(st.sampled_from(["a", "a", "2016", 1]), max_size=3),
-    st.dictionaries(st.sampled_from(["name", "title", "x-a", "hilights", "url"]), st.just("x"), max_size=2),
+    st.dictionaries(
+        st.sampled_from(["name", "title", "x-a", "hilights", "url"]), st.just("x"), max_size=2
+    ),
 )
 
 
@@ -104,7 +122,12 @@ def test_same_errors_as_the_reference_on_mutated_examples(data: Any) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "equal"),
-    [(1, 1.0, True), (True, 1, False), ([1, "a"], [1.0, "a"], True), ({"a": 1}, {"a": True}, False)],
+    [
+        (1, 1.0, True),
+        (True, 1, False),
+        ([1, "a"], [1.0, "a"], True),
+        ({"a": 1}, {"a": True}, False),
+    ],
 )
 def test_json_equality(a: Any, b: Any, equal: bool) -> None:
     assert json_equal(a, b) is equal

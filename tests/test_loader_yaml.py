@@ -152,7 +152,11 @@ def test_bad_utf8_is_located(tmp_path: pytest.TempPathFactory) -> None:
     with pytest.raises(DocumentError) as caught:
         load(path)
     (diagnostic,) = caught.value.diagnostics
-    assert (diagnostic.location.line, diagnostic.location.column, diagnostic.code) == (2, 7, "RF004")
+    assert (diagnostic.location.line, diagnostic.location.column, diagnostic.code) == (
+        2,
+        7,
+        "RF004",
+    )
     assert diagnostic.message == (
         "not UTF-8 text: byte 0xff cannot be read; save the file as UTF-8"
     )
