@@ -15,8 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+
+from resumefmt._record import Record
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Keywords that constrain values. ``$ref`` may only point inside the schema.
 ASSERTIONS = frozenset(
@@ -62,19 +67,23 @@ ANNOTATIONS = frozenset(
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class SchemaError:
+class SchemaError(Record):
     """One failing keyword: where in the instance, which subschema, what detail.
 
     ``detail`` is the missing key for ``required``, the unexpected key for
     ``additionalProperties``, the repeated item for ``uniqueItems``, else None.
     """
 
-    keyword: str
-    path: Path
-    schema: Mapping[str, Any]
-    value: Any
-    detail: Any = None
+    __slots__ = ("detail", "keyword", "path", "schema", "value")
+
+    def __init__(
+        self, keyword: str, path: Path, schema: Mapping[str, Any], value: Any, detail: Any = None
+    ) -> None:
+        self.keyword = keyword
+        self.path = path
+        self.schema = schema
+        self.value = value
+        self.detail = detail
 
 
 def json_type(value: Any) -> str:

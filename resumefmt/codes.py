@@ -7,16 +7,18 @@ one list with the rule findings (``RF1xx`` and up belong to lint rules).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from resumefmt._record import Record
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(Record):
     """A stable problem code, its dotted name and a one-line summary."""
 
-    code: str
-    name: str
-    summary: str
+    __slots__ = ("code", "name", "summary")
+
+    def __init__(self, code: str, name: str, summary: str) -> None:
+        self.code = code
+        self.name = name
+        self.summary = summary
 
 
 SYNTAX = Code("RF001", "load.syntax", "The file is not well-formed YAML or JSON.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$-]*\Z")
+_IDENTIFIER = r"[A-Za-z_$][\w$-]*\Z"  # compiled on first use: only messages need it
 
 
 def escape(token: str) -> str:
@@ -32,7 +32,7 @@ def human(tokens: list[str | int]) -> str:
     for token in tokens:
         if isinstance(token, int):
             out += f"[{token}]"
-        elif _IDENTIFIER.match(token):
+        elif re.match(_IDENTIFIER, token):
             out += f".{token}" if out else token
         else:
             out += f"[{token!r}]"

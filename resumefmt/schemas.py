@@ -1,16 +1,19 @@
 """The JSON Schemas this release ships, one per format version.
 
 The package copy under ``resumefmt/schema/`` is the source; the top-level
-``schema/`` folder is the published copy editors point at, kept identical by
-``scripts/sync-schema`` and checked by ``tests/test_schemas.py``.
+``schema/`` folder is the published copy editors point at, and
+``resumefmt/_schema_data.py`` the same data as Python for a light start-up.
+``scripts/sync_schema.py`` writes both; ``tests/test_schemas.py`` checks them.
 """
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-from typing import Any
+import os
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Format versions this release reads, oldest first.
 KNOWN_VERSIONS: tuple[str, ...] = ("1.0",)
@@ -28,10 +31,11 @@ def read_schema_text(version: str = NEWEST) -> str:
     return _read_package_file("schema/" + schema_filename(version)).decode("utf-8")
 
 
-@cache
 def load_schema(version: str = NEWEST) -> dict[str, Any]:
-    """The schema of ``version`` as data."""
-    return json.loads(read_schema_text(version))  # type: ignore[no-any-return]
+    """The schema of ``version`` as data (shared: do not modify it)."""
+    from resumefmt._schema_data import SCHEMAS
+
+    return SCHEMAS[version]
 
 
 def _read_package_file(relative: str) -> bytes:
@@ -39,5 +43,5 @@ def _read_package_file(relative: str) -> bytes:
     # editable install or a zip, as importlib.resources does; importing
     # importlib.resources costs more start-up than the rest of a validate run.
     loader: Any = __spec__.loader
-    data: bytes = loader.get_data(str(Path(__file__).parent.joinpath(*relative.split("/"))))
+    data: bytes = loader.get_data(os.path.join(os.path.dirname(__file__), *relative.split("/")))
     return data

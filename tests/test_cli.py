@@ -221,3 +221,11 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     )
     assert target.read_text(encoding="utf-8") == "my own words\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.resumefmt.yaml"]
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("validate", "schema", "init"):
+        assert command in result.stdout
+    assert "invalid choice: 'frobnicate'" in run("frobnicate").stderr

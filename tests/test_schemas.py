@@ -22,6 +22,17 @@ def test_published_copy_is_identical_to_the_package_copy(version: str) -> None:
     assert published == package, "run: python scripts/sync_schema.py"
 
 
+@pytest.mark.parametrize("version", KNOWN_VERSIONS)
+def test_generated_python_data_matches_the_json(version: str) -> None:
+    from resumefmt._schema_data import SCHEMAS
+
+    source = ROOT / "resumefmt" / "schema" / schema_filename(version)
+    assert json.loads(source.read_text(encoding="utf-8")) == SCHEMAS[version], (
+        "run: python scripts/sync_schema.py"
+    )
+    assert sorted(SCHEMAS) == sorted(KNOWN_VERSIONS)
+
+
 def test_every_published_schema_is_a_known_version() -> None:
     assert sorted(p.name for p in SCHEMA_DIR.glob("*.json")) == sorted(
         schema_filename(v) for v in KNOWN_VERSIONS
