@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
@@ -82,7 +83,8 @@ class LspClient:
         try:
             response = self._responses[request_id].get(timeout=timeout)
         except queue.Empty:
-            raise AssertionError(f"no answer to {method} in {timeout} s{self._stderr_tail()}")
+            tail = self._stderr_tail()
+            raise AssertionError(f"no answer to {method} in {timeout} s{tail}") from None
         finally:
             del self._responses[request_id]
         if "error" in response:
@@ -133,8 +135,7 @@ class LspClient:
     def _answer(method: str, params: Any) -> Any:
         if method == "workspace/configuration":
             return [
-                YAML_SETTINGS if item.get("section") == "yaml" else None
-                for item in params["items"]
+                YAML_SETTINGS if item.get("section") == "yaml" else None for item in params["items"]
             ]
         return None  # client/registerCapability, window/workDoneProgress/create, ...
 
@@ -258,10 +259,12 @@ def hover_text(hover: dict[str, Any] | None) -> str:
     assert hover is not None, "no hover: the schema was not applied"
     contents = hover["contents"]
     if isinstance(contents, dict):
-        return str(contents["value"])
-    if isinstance(contents, list):
-        return "\n".join(c if isinstance(c, str) else c["value"] for c in contents)
-    return str(contents)
+        shown = str(contents["value"])
+    elif isinstance(contents, list):
+        shown = "\n".join(c if isinstance(c, str) else c["value"] for c in contents)
+    else:
+        shown = str(contents)
+    return re.sub(r"\\(.)", r"\1", shown)  # undo Markdown's backslash escapes
 
 
 def test_starter_has_no_diagnostics_and_its_schema_applies(server: LspClient) -> None:
@@ -292,13 +295,13 @@ def test_wrong_type_and_unknown_key_are_reported_on_their_lines(
         tmp_path,
         {
             "  headline: Software Engineer\n": "  headline: [a, b]\n",
-            "    highlights:\n      - \"**Build": "    hilights:\n      - \"**Build",
+            '    highlights:\n      - "**Build': '    hilights:\n      - "**Build',
         },
     )
     headline, hilights = line_of(text, "headline:"), line_of(text, "hilights:")
-    assert (headline, hilights) == (8, 22)  # the starter's layout, as the lines below expect
+    assert (headline, hilights) == (8, 23)  # the starter's layout, as the lines below expect
 
-    found = server.diagnostics(path.as_uri(), until=bool)
+    found = server.diagnostics(server.open(path), until=bool)
     by_line = {d["range"]["start"]["line"]: d for d in found}
     assert sorted(by_line) == [headline, hilights], found
     assert "Incorrect type" in by_line[headline]["message"]
@@ -318,7 +321,7 @@ def test_bad_date_shows_the_schemas_pattern_error_message(
     ]
     assert message.startswith("Not a date: ")
 
-    found = server.diagnostics(path.as_uri(), until=bool)
+    found = server.diagnostics(server.open(path), until=bool)
     assert [(d["range"]["start"]["line"], d["message"]) for d in found] == [
         (line_of(text, '"2021-13"'), message)
     ]
