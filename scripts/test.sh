@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Run the whole test suite, installing what it needs first: the package with its
+# test extras in .venv, Node.js and npm (Debian) for the real yaml-language-server
+# (npm, pinned in tests/node/package-lock.json). Extra arguments go to pytest.
+#   bash scripts/test.sh [PYTEST-ARGS...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/_env.sh
+
+ensure_venv
+"$VENV/bin/python" -m pip install --quiet -e ".[test]"
+
+if ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+fi
+npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+"$VENV/bin/mypy"
+"$VENV/bin/python" -m pytest "$@"
