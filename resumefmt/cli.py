@@ -145,7 +145,7 @@ def _validate(files: list[str], output: str, quiet: bool) -> int:
         import json
 
         print(json.dumps([d.as_dict() for d in found], ensure_ascii=False, indent=2))
-    if not quiet:
+    if not quiet and (len(files) > 1 or exit_code == 0):
         errors = sum(1 for d in found if d.severity == "error")
         print(_summary(len(files), invalid, unreadable, errors), file=sys.stderr)
     return exit_code

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from resumefmt import DocumentError, load_text
@@ -86,11 +84,10 @@ def test_aliases_are_refused_where_they_are_used() -> None:
 def test_billion_laughs_is_refused_quickly() -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(9))}]" for i in range(1, 10)]
-    start = time.perf_counter()
-    found = problems("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 2  # expanded, this would be 9**10 strings
-    assert len(found) == 81
+    found = problems("\n".join(lines) + "\n")  # expanded, this would be 9**10 strings
+    assert len(found) == 81  # one per alias: each is refused, none is expanded
     assert all(code == "RF003" for _, _, code, _ in found)
+    assert found[0][:2] == (2, 10)
 
 
 @pytest.mark.parametrize(
