@@ -243,6 +243,6 @@ def test_json_documents_validate_and_locate_problems(tmp_path: Path) -> None:
     result = run("validate", "b.resumefmt.json", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (
         1,
-        "b.resumefmt.json:5:9: error: basics.url: 'ftp://x' is not a web address: write it "
+        "b.resumefmt.json:5:10: error: basics.url: 'ftp://x' is not a web address: write it "
         "in full, starting with https:// [RF013]\n",
     )
