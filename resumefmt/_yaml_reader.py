@@ -21,10 +21,18 @@ from resumefmt._record import Record
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
-# libyaml's C parser when the wheel has it (it does on all common platforms).
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:  # libyaml's parser, in PyYAML's wheels for all common platforms
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # a PyYAML built without libyaml: the same events, slower
+    _Parser = yaml.SafeLoader  # type: ignore[misc,assignment]
+
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAPPING, _SEQUENCE = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_NODES = (_SCALAR, _MAPPING, _SEQUENCE, _ALIAS)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 _STD = "tag:yaml.org,2002:"
 _COLLECTION_TAGS = {None, "!", _STD + "map", _STD + "seq"}
@@ -111,7 +119,7 @@ def read_yaml(text: str) -> ReadResult:
     """Parse ``text``; syntax errors end the read, other problems are collected."""
     result = ReadResult()
     try:
-        _build(yaml.parse(text, Loader=_Loader), result)
+        _build(_Parser(text).get_event, result)
     except yaml.MarkedYAMLError as exc:
         result.problems.append(_syntax_problem(exc, text))
     except yaml.YAMLError as exc:  # reader errors: characters YAML does not allow
@@ -119,11 +127,20 @@ def read_yaml(text: str) -> ReadResult:
     return result
 
 
-def _build(events: Any, result: ReadResult) -> None:
+def _build(next_event: Callable[[], Any], result: ReadResult) -> None:
     stack: list[_Frame] = []
     documents = 0
-    for event in events:
-        if isinstance(event, yaml.DocumentStartEvent):
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind in _ENDS:
+            stack.pop()
+            continue
+        if kind not in _NODES:
+            if kind is yaml.StreamEndEvent or event is None:
+                return
+            if kind is not yaml.DocumentStartEvent:
+                continue
             documents += 1
             if documents > 1:
                 result.problems.append(
@@ -135,11 +152,6 @@ def _build(events: Any, result: ReadResult) -> None:
                     )
                 )
                 return
-            continue
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
-            continue
-        if not isinstance(event, yaml.NodeEvent):
             continue
         frame = stack[-1] if stack else None
         position = _pos(event.start_mark)
@@ -160,9 +172,7 @@ def _build(events: Any, result: ReadResult) -> None:
             assert frame.key is not None
             frame.container.setdefault(frame.key, value)
             frame.key = None
-        if isinstance(value, (dict, list)) and isinstance(
-            event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-        ):
+        if kind is _MAPPING or kind is _SEQUENCE:
             stack.append(_Frame(value, here))
 
 
@@ -177,8 +187,8 @@ def _child_pointer(frame: _Frame | None) -> str:
 
 def _take_key(event: Any, frame: _Frame, position: Position, result: ReadResult) -> bool:
     """Record a mapping key; False when the key is not a scalar (the read stops)."""
-    if not isinstance(event, yaml.ScalarEvent):
-        kind = "an alias" if isinstance(event, yaml.AliasEvent) else "a list or mapping"
+    if type(event) is not _SCALAR:
+        kind = "an alias" if type(event) is _ALIAS else "a list or mapping"
         result.problems.append(
             Problem(
                 codes.UNSUPPORTED_YAML,
@@ -210,7 +220,8 @@ def _take_key(event: Any, frame: _Frame, position: Position, result: ReadResult)
 
 
 def _node_value(event: Any, here: str, position: Position, result: ReadResult) -> Any:
-    if isinstance(event, yaml.AliasEvent):
+    kind = type(event)
+    if kind is _ALIAS:
         result.problems.append(
             Problem(
                 codes.UNSUPPORTED_YAML,
@@ -220,7 +231,7 @@ def _node_value(event: Any, here: str, position: Position, result: ReadResult) -
             )
         )
         return None
-    if isinstance(event, yaml.ScalarEvent):
+    if kind is _SCALAR:
         tag = event.tag
         if tag in _STRING_TAGS or not event.implicit[0]:
             if tag not in (None, *_STRING_TAGS):
@@ -235,7 +246,7 @@ def _node_value(event: Any, here: str, position: Position, result: ReadResult) -
         return value
     if event.tag not in _COLLECTION_TAGS:
         result.problems.append(_tag_problem(event.tag, position, here))
-    return {} if isinstance(event, yaml.MappingStartEvent) else []
+    return {} if kind is _MAPPING else []
 
 
 def _tag_problem(tag: str | None, position: Position, here: str) -> Problem:

@@ -167,3 +167,23 @@ def test_a_byte_order_mark_is_accepted(tmp_path: pytest.TempPathFactory) -> None
     path = Path(str(tmp_path)) / "r.yaml"
     path.write_bytes(b"\xef\xbb\xbfname: x\n")
     assert load(path).data == {"name": "x"}
+
+
+def test_the_pure_python_parser_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML built without libyaml falls back to its Python parser: same data, same places."""
+    import yaml
+
+    from resumefmt import _yaml_reader
+    from resumefmt._yaml_reader import read_yaml
+
+    assert _yaml_reader._Parser is not yaml.SafeLoader, "these tests should run on libyaml"
+    text = (
+        "a: &x 1\nb: *x\nc: !!str 2\nd: [yes, 2021-03, {e: ~}]\nf: |\n  two\n  lines\n"
+        "a: dup\ng: 成泽毅 — x\n"
+    )
+    with_c = read_yaml(text)
+    monkeypatch.setattr(_yaml_reader, "_Parser", yaml.SafeLoader)
+    with_python = read_yaml(text)
+    for field in ("data", "positions", "key_positions", "plain_scalars", "problems"):
+        assert getattr(with_c, field) == getattr(with_python, field), field
+    assert len(with_c.problems) == 2
