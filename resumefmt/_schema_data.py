@@ -166,7 +166,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                              'and `<https://…>`; '
                                                                              'underscores and '
                                                                              'everything else '
-                                                                             'print literally; a '
+                                                                             'print literally (a '
+                                                                             'backslash before `*` '
+                                                                             '`` ` `` `[` `]` `<` '
+                                                                             '`>` or `\\` prints '
+                                                                             'that character); a '
                                                                              'blank line starts a '
                                                                              'new paragraph.'},
                                                   'profiles': {'type': 'array',
@@ -263,8 +267,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                  'rest`. Rich text: `**bold**`, `*italic*`, `` '
                                                  '`code` ``, `[text](https://…)` and '
                                                  '`<https://…>`; underscores and everything else '
-                                                 'print literally; a blank line starts a new '
-                                                 'paragraph.',
+                                                 'print literally (a backslash before `*` `` ` `` '
+                                                 '`[` `]` `<` `>` or `\\` prints that character); '
+                                                 'a blank line starts a new paragraph.',
                                   'items': {'type': 'string',
                                             'minLength': 1,
                                             'title': 'Bullet',
@@ -272,7 +277,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                            '`**bold**`, `*italic*`, `` `code` ``, '
                                                            '`[text](https://…)` and `<https://…>`; '
                                                            'underscores and everything else print '
-                                                           'literally; a blank line starts a new '
+                                                           'literally (a backslash before `*` `` ` '
+                                                           '`` `[` `]` `<` `>` or `\\` prints that '
+                                                           'character); a blank line starts a new '
                                                            'paragraph.'},
                                   'examples': [['**Inference:** Cut p99 latency by 40% by batching '
                                                 'requests on the GPU.']]},
@@ -349,7 +356,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                              'and `<https://…>`; '
                                                                              'underscores and '
                                                                              'everything else '
-                                                                             'print literally; a '
+                                                                             'print literally (a '
+                                                                             'backslash before `*` '
+                                                                             '`` ` `` `[` `]` `<` '
+                                                                             '`>` or `\\` prints '
+                                                                             'that character); a '
                                                                              'blank line starts a '
                                                                              'new paragraph.',
                                                               'examples': ['A lightweight '
@@ -394,8 +405,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                          'and `<https://…>`; '
                                                                          'underscores and '
                                                                          'everything else print '
-                                                                         'literally; a blank line '
-                                                                         'starts a new paragraph.'},
+                                                                         'literally (a backslash '
+                                                                         'before `*` `` ` `` `[` '
+                                                                         '`]` `<` `>` or `\\` '
+                                                                         'prints that character); '
+                                                                         'a blank line starts a '
+                                                                         'new paragraph.'},
                                               'highlights': {'$ref': '#/$defs/highlights',
                                                              'title': 'Highlights',
                                                              'description': 'Bullet points about '
@@ -462,9 +477,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                             'and `<https://…>`; '
                                                                             'underscores and '
                                                                             'everything else print '
-                                                                            'literally; a blank '
-                                                                            'line starts a new '
-                                                                            'paragraph.'},
+                                                                            'literally (a '
+                                                                            'backslash before `*` '
+                                                                            '`` ` `` `[` `]` `<` '
+                                                                            '`>` or `\\` prints '
+                                                                            'that character); a '
+                                                                            'blank line starts a '
+                                                                            'new paragraph.'},
                                                  'highlights': {'$ref': '#/$defs/highlights',
                                                                 'title': 'Highlights',
                                                                 'description': 'What you achieved, '
@@ -548,9 +567,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                           'and `<https://…>`; '
                                                                           'underscores and '
                                                                           'everything else print '
-                                                                          'literally; a blank line '
-                                                                          'starts a new '
-                                                                          'paragraph.'},
+                                                                          'literally (a backslash '
+                                                                          'before `*` `` ` `` `[` '
+                                                                          '`]` `<` `>` or `\\` '
+                                                                          'prints that character); '
+                                                                          'a blank line starts a '
+                                                                          'new paragraph.'},
                                                 'courses': {'$ref': '#/$defs/keywords',
                                                             'title': 'Courses',
                                                             'description': 'Courses worth naming.'},
@@ -566,7 +588,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                            'and `<https://…>`; '
                                                                            'underscores and '
                                                                            'everything else print '
-                                                                           'literally; a blank '
+                                                                           'literally (a backslash '
+                                                                           'before `*` `` ` `` `[` '
+                                                                           '`]` `<` `>` or `\\` '
+                                                                           'prints that '
+                                                                           'character); a blank '
                                                                            'line starts a new '
                                                                            'paragraph.'},
                                                 'highlights': {'$ref': '#/$defs/highlights',
@@ -584,7 +610,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                    'title': 'Publication',
                                    'description': 'A paper, article or book, with its authors as '
                                                   'printed.',
-                                   'required': ['title', 'authors'],
+                                   'required': ['title'],
                                    'properties': {'title': {'type': 'string',
                                                             'minLength': 1,
                                                             'title': 'Title',
@@ -706,7 +732,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                              'and `<https://…>`; '
                                                                              'underscores and '
                                                                              'everything else '
-                                                                             'print literally; a '
+                                                                             'print literally (a '
+                                                                             'backslash before `*` '
+                                                                             '`` ` `` `[` `]` `<` '
+                                                                             '`>` or `\\` prints '
+                                                                             'that character); a '
                                                                              'blank line starts a '
                                                                              'new paragraph.'}},
                                    'patternProperties': {'^x-': {'description': 'Your own field: '
@@ -758,8 +788,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                        '`[text](https://…)` and '
                                                                        '`<https://…>`; underscores '
                                                                        'and everything else print '
-                                                                       'literally; a blank line '
-                                                                       'starts a new paragraph.'}},
+                                                                       'literally (a backslash '
+                                                                       'before `*` `` ` `` `[` `]` '
+                                                                       '`<` `>` or `\\` prints '
+                                                                       'that character); a blank '
+                                                                       'line starts a new '
+                                                                       'paragraph.'}},
                              'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                           'starting with `x-` '
                                                                           'holds anything you '
@@ -911,8 +945,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                   'and details. Rich text: `**bold**`, `*italic*`, '
                                                   '`` `code` ``, `[text](https://…)` and '
                                                   '`<https://…>`; underscores and everything else '
-                                                  'print literally; a blank line starts a new '
-                                                  'paragraph.',
+                                                  'print literally (a backslash before `*` `` ` `` '
+                                                  '`[` `]` `<` `>` or `\\` prints that character); '
+                                                  'a blank line starts a new paragraph.',
                                    'minLength': 1,
                                    'required': ['title'],
                                    'properties': {'title': {'type': 'string',
@@ -926,7 +961,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                            'and `<https://…>`; '
                                                                            'underscores and '
                                                                            'everything else print '
-                                                                           'literally; a blank '
+                                                                           'literally (a backslash '
+                                                                           'before `*` `` ` `` `[` '
+                                                                           '`]` `<` `>` or `\\` '
+                                                                           'prints that '
+                                                                           'character); a blank '
                                                                            'line starts a new '
                                                                            'paragraph.'},
                                                   'subtitle': {'type': 'string',
@@ -942,9 +981,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                               'and `<https://…>`; '
                                                                               'underscores and '
                                                                               'everything else '
-                                                                              'print literally; a '
-                                                                              'blank line starts a '
-                                                                              'new paragraph.'},
+                                                                              'print literally (a '
+                                                                              'backslash before '
+                                                                              '`*` `` ` `` `[` `]` '
+                                                                              '`<` `>` or `\\` '
+                                                                              'prints that '
+                                                                              'character); a blank '
+                                                                              'line starts a new '
+                                                                              'paragraph.'},
                                                   'location': {'$ref': '#/$defs/location',
                                                                'title': 'Location',
                                                                'description': 'Where it was.'},
@@ -974,7 +1018,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                                                              'and `<https://…>`; '
                                                                              'underscores and '
                                                                              'everything else '
-                                                                             'print literally; a '
+                                                                             'print literally (a '
+                                                                             'backslash before `*` '
+                                                                             '`` ` `` `[` `]` `<` '
+                                                                             '`>` or `\\` prints '
+                                                                             'that character); a '
                                                                              'blank line starts a '
                                                                              'new paragraph.'},
                                                   'highlights': {'$ref': '#/$defs/highlights',
