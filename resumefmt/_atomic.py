@@ -13,7 +13,8 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new, never half.
 
     With ``replace=False`` an existing file is never touched: the new file is
-    linked into place, which fails if the name is taken.
+    linked into place, which fails if the name is taken. The file gets the
+    permissions the user's umask gives a new file.
     """
     folder = path.parent
     try:
@@ -25,10 +26,11 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        Path(temporary).chmod(0o666 & ~_umask())
         if replace:
             Path(temporary).replace(path)
         else:
-            path.hardlink_to(temporary)
+            _place_new(Path(temporary), path)
     except FileExistsError:
         raise OutputError(
             f"'{path}' already exists: resumefmt does not overwrite it; choose another name"
@@ -37,3 +39,20 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
         raise OutputError(f"cannot write '{path}': {exc.strerror or exc}") from None
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _place_new(temporary: Path, path: Path) -> None:
+    """Put ``temporary`` at ``path`` only if nothing is there (FileExistsError otherwise)."""
+    try:
+        path.hardlink_to(temporary)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: claim the name, then replace
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        temporary.replace(path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

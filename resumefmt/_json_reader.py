@@ -15,7 +15,8 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE
 
 from resumefmt import codes, pointer
-from resumefmt._yaml_reader import Position, Problem, ReadResult
+from resumefmt._text import quote
+from resumefmt._yaml_reader import MAX_DEPTH, TOO_DEEP, Position, Problem, ReadResult
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 
@@ -27,17 +28,28 @@ _CONSTANTS = {"true": True, "false": False, "null": None}
 _NOT_JSON = ("NaN", "Infinity", "-Infinity")
 
 
+class _TooDeep(Exception):
+    pass
+
+
 def read_json(text: str) -> ReadResult:
     result = ReadResult()
-    try:
-        json.loads(text)
+    try:  # the syntax check only: numbers stay text, so no length limit applies
+        json.loads(text, parse_int=str, parse_float=str)
     except json.JSONDecodeError as exc:
-        result.problems.append(Problem(codes.SYNTAX, (exc.lineno, exc.colno), "", exc.msg))
+        message = exc.msg
+        if message.endswith(" at"):  # "Invalid control character at"
+            message = message[:-3] + ": write a tab or line break in a string as \\t or \\n"
+        result.problems.append(Problem(codes.SYNTAX, (exc.lineno, exc.colno), "", message))
         return result
     except RecursionError:
-        result.problems.append(Problem(codes.SYNTAX, (1, 1), "", "the JSON is nested too deeply"))
+        result.problems.append(Problem(codes.SYNTAX, (1, 1), "", TOO_DEEP))
         return result
-    result.data, _ = _Walker(text, result).value(0, "")
+    walker = _Walker(text, result)
+    try:
+        result.data, _ = walker.value(0, "")
+    except _TooDeep as exc:
+        result.problems.append(Problem(codes.SYNTAX, walker.position(exc.args[0]), "", TOO_DEEP))
     return result
 
 
@@ -56,19 +68,22 @@ class _Walker:
     def skip(self, index: int) -> int:
         return _WS.match(self.text, index).end()  # type: ignore[union-attr]
 
-    def value(self, index: int, here: str) -> tuple[Any, int]:
+    def value(self, index: int, here: str, depth: int = 0) -> tuple[Any, int]:
         s = self.text
         index = self.skip(index)
         self.result.positions[here] = self.position(index)
         char = s[index]
-        if char == "{":
-            return self.object(index + 1, here)
-        if char == "[":
-            return self.array(index + 1, here)
+        if char in "{[":
+            if depth == MAX_DEPTH:
+                raise _TooDeep(index)
+            if char == "{":
+                return self.object(index + 1, here, depth + 1)
+            return self.array(index + 1, here, depth + 1)
         if char == '"':
-            return scanstring(s, index + 1)  # type: ignore[no-any-return]
+            return self.string(index, here)
         for word, constant in _CONSTANTS.items():
             if s.startswith(word, index):
+                self.result.plain_scalars[here] = word
                 return constant, index + len(word)
         for word in _NOT_JSON:
             if s.startswith(word, index):
@@ -80,11 +95,31 @@ class _Walker:
         match = NUMBER_RE.match(s, index)
         assert match is not None, "json.loads accepted what the walker cannot read"
         integer, fraction, exponent = match.groups()
+        self.result.plain_scalars[here] = match[0]
         if fraction or exponent:
-            return float(integer + (fraction or "") + (exponent or "")), match.end()
-        return int(integer), match.end()
+            return float(match[0]), match.end()
+        try:
+            return int(integer), match.end()
+        except ValueError:  # more digits than Python converts (4300)
+            message = "a number this long cannot be read: write it as text, in quotes"
+            self.result.problems.append(Problem(codes.SYNTAX, self.position(index), here, message))
+            return None, match.end()
 
-    def object(self, index: int, here: str) -> tuple[dict[str, Any], int]:
+    def string(self, index: int, here: str) -> tuple[str, int]:
+        """A string, refusing lone surrogates, which are not text (no UTF-8 for them)."""
+        text, end = scanstring(self.text, index + 1)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = text[exc.start]
+            message = (
+                f"{quote(text)} holds \\u{ord(bad):04x}, half of a surrogate pair: "
+                "write the whole character"
+            )
+            self.result.problems.append(Problem(codes.SYNTAX, self.position(index), here, message))
+        return text, end
+
+    def object(self, index: int, here: str, depth: int) -> tuple[dict[str, Any], int]:
         s = self.text
         out: dict[str, Any] = {}
         seen: dict[str, Position] = {}
@@ -93,12 +128,12 @@ class _Walker:
             return out, index + 1
         while True:
             key_position = self.position(index)
-            key, index = scanstring(s, index + 1)
+            key, index = self.string(index, here)
             member = pointer.child(here, key)
             if key in seen:
                 line, column = seen[key]
                 message = (
-                    f"duplicate key '{key}': it is already defined at line {line}, "
+                    f"duplicate key {quote(key)}: it is already defined at line {line}, "
                     f"column {column}; remove one of them"
                 )
                 self.result.problems.append(
@@ -107,21 +142,21 @@ class _Walker:
             else:
                 seen[key] = key_position
                 self.result.key_positions[member] = key_position
-            value, index = self.value(self.skip(index) + 1, member)  # + 1: past the ':'
+            value, index = self.value(self.skip(index) + 1, member, depth)  # + 1: past ':'
             out.setdefault(key, value)
             index = self.skip(index)
             if s[index] == "}":
                 return out, index + 1
             index = self.skip(index + 1)  # past the ','
 
-    def array(self, index: int, here: str) -> tuple[list[Any], int]:
+    def array(self, index: int, here: str, depth: int) -> tuple[list[Any], int]:
         s = self.text
         out: list[Any] = []
         index = self.skip(index)
         if s[index] == "]":
             return out, index + 1
         while True:
-            value, index = self.value(index, pointer.child(here, len(out)))
+            value, index = self.value(index, pointer.child(here, len(out)), depth)
             out.append(value)
             index = self.skip(index)
             if s[index] == "]":

@@ -147,7 +147,7 @@ class Validator:
     def _regex(self, pattern: str) -> re.Pattern[str]:
         compiled = self._patterns.get(pattern)
         if compiled is None:
-            compiled = self._patterns[pattern] = re.compile(pattern)
+            compiled = self._patterns[pattern] = re.compile(ecma_anchors(pattern))
         return compiled
 
     def _check(
@@ -214,9 +214,12 @@ class Validator:
         if "maxItems" in schema and len(value) > schema["maxItems"]:
             yield SchemaError("maxItems", path, schema, value)
         if schema.get("uniqueItems"):
+            seen: set[object] = set()
             for index, item in enumerate(value):
-                if any(json_equal(item, earlier) for earlier in value[:index]):
+                key = _canonical(item)
+                if key in seen:
                     yield SchemaError("uniqueItems", (*path, index), schema, value, item)
+                seen.add(key)
         if "items" in schema:
             for index, item in enumerate(value):
                 yield from self._check(schema["items"], item, (*path, index))
@@ -228,6 +231,43 @@ class Validator:
             yield SchemaError("maxLength", path, schema, value)
         if "pattern" in schema and not self._regex(schema["pattern"]).search(value):
             yield SchemaError("pattern", path, schema, value)
+
+
+def _canonical(value: Any) -> object:
+    """A hashable form equal for JSON-equal values (``1`` and ``1.0``, not ``true``)."""
+    if isinstance(value, bool) or value is None:
+        return ("constant", value)
+    if isinstance(value, (int, float)):
+        return ("number", value)
+    if isinstance(value, str):
+        return ("string", value)
+    if isinstance(value, list):
+        return ("array", tuple(_canonical(item) for item in value))
+    return ("object", frozenset((k, _canonical(v)) for k, v in value.items()))
+
+
+def ecma_anchors(pattern: str) -> str:
+    """Give ``$`` its ECMA-262 meaning (JSON Schema's regex dialect): the very end.
+
+    Python's ``$`` also matches before a final newline, so ``^[A-Z]{2}$`` would
+    accept ``"CN\\n"``, which editors (and the standard) reject.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append("\\Z")
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def unsupported_keywords(schema: Any, where: str = "#") -> list[str]:

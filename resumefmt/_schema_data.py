@@ -26,7 +26,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {'1.0': {'$schema': 'https://json-schema.or
                                       'title': 'Format version',
                                       'description': 'The version of the resumefmt format this '
                                                      'file is written in, as text: `"1.0"`.',
-                                      'pattern': '^1\\.[0-9]+$',
+                                      'pattern': '^1\\.(0|[1-9][0-9]*)$',
                                       'patternErrorMessage': 'Not a 1.x format version: write '
                                                              '"1.0".',
                                       'examples': ['1.0'],

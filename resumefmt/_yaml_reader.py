@@ -17,6 +17,7 @@ import yaml
 
 from resumefmt import codes, pointer
 from resumefmt._record import Record
+from resumefmt._text import quote
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 
@@ -26,8 +27,11 @@ if TYPE_CHECKING:
 
 try:  # libyaml's parser, in PyYAML's wheels for all common platforms
     from yaml._yaml import CParser as _Parser
+
+    _POSITIONS_IN_BYTES = True  # libyaml reports reader errors at a UTF-8 byte offset
 except ImportError:  # a PyYAML built without libyaml: the same events, slower
     _Parser = yaml.SafeLoader  # type: ignore[misc,assignment]
+    _POSITIONS_IN_BYTES = False
 
 _SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
 _MAPPING, _SEQUENCE = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -51,6 +55,11 @@ _INF_NAN = {
 } | {f".{word}": float("nan") for word in ("nan", "NaN", "NAN")}
 
 Position = tuple[int, int]
+
+#: Deeper documents are refused: a résumé needs a handful of levels, and the
+#: limit bounds every recursion after the loader (validation, rules, converters).
+MAX_DEPTH = 100
+TOO_DEEP = f"the document is nested more than {MAX_DEPTH} levels deep"
 
 
 class Problem(Record):
@@ -87,10 +96,13 @@ def resolve_plain(text: str) -> Any:
     if text[0] not in _NUMERIC_START:
         return text
     digits = text[1:] if text[0] in "+-" else text
-    if digits.isascii() and digits.isdigit():
-        return int(text)
-    if re.match(_BASED_INT, text):
-        return int(text, 0)
+    try:
+        if digits.isascii() and digits.isdigit():
+            return int(text)
+        if re.match(_BASED_INT, text):
+            return int(text, 0)
+    except ValueError:  # more digits than Python converts (4300): keep what was typed
+        return text
     if re.match(_FLOAT, text):
         return float(text)
     return _INF_NAN.get(text, text)
@@ -122,8 +134,8 @@ def read_yaml(text: str) -> ReadResult:
         _build(_Parser(text).get_event, result)
     except yaml.MarkedYAMLError as exc:
         result.problems.append(_syntax_problem(exc, text))
-    except yaml.YAMLError as exc:  # reader errors: characters YAML does not allow
-        result.problems.append(Problem(codes.SYNTAX, _reader_position(exc, text), "", str(exc)))
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        result.problems.append(_reader_problem(exc, text))
     return result
 
 
@@ -173,6 +185,9 @@ def _build(next_event: Callable[[], Any], result: ReadResult) -> None:
             frame.container.setdefault(frame.key, value)
             frame.key = None
         if kind is _MAPPING or kind is _SEQUENCE:
+            if len(stack) == MAX_DEPTH:
+                result.problems.append(Problem(codes.SYNTAX, position, here, TOO_DEEP))
+                return
             stack.append(_Frame(value, here))
 
 
@@ -206,7 +221,7 @@ def _take_key(event: Any, frame: _Frame, position: Position, result: ReadResult)
                 codes.DUPLICATE_KEY,
                 position,
                 pointer.child(frame.pointer, key),
-                f"duplicate key '{key}': it is already defined at line {first[0]}, "
+                f"duplicate key {quote(key)}: it is already defined at line {first[0]}, "
                 f"column {first[1]}; remove one of them",
             )
         )
@@ -271,9 +286,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     return Problem(codes.SYNTAX, position, "", message)
 
 
-def _reader_position(exc: yaml.YAMLError, text: str) -> Position:
-    index = getattr(exc, "position", None)
-    if not isinstance(index, int):
-        return (1, 1)
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
+    index = exc.position
+    if _POSITIONS_IN_BYTES:
+        index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
     line = text.count("\n", 0, index) + 1
-    return (line, index - (text.rfind("\n", 0, index) + 1) + 1)
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    message = f"the character U+{ord(character):04X} is not allowed in YAML text; remove it"
+    return Problem(codes.SYNTAX, (line, column), "", message)

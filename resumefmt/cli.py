@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from resumefmt import __version__
@@ -85,6 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # writing the output failed (a full disk, a closed stream)
+        print(f"resumefmt: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     except Exception:
         import traceback
 
@@ -117,6 +124,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _validate(files: list[str], output: str, quiet: bool) -> int:
+    if files.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
     from resumefmt.diagnostics import has_errors
     from resumefmt.loader import load
     from resumefmt.validation import validate

@@ -63,7 +63,7 @@ def syntax_for(path: str, text: str) -> Syntax:
 
 
 def load(path: str | os.PathLike[str]) -> Document:
-    """Read and parse ``path`` (``-`` for standard input).
+    """Read and parse ``path`` (``-`` for standard input, reported as ``-``).
 
     Raises :class:`InputError` (exit 2) when the file cannot be read and
     :class:`DocumentError` (exit 1) with located diagnostics when it is not
@@ -71,8 +71,7 @@ def load(path: str | os.PathLike[str]) -> Document:
     """
     name = os.fspath(path)
     raw = _read_bytes(name)
-    display = "<stdin>" if name == STDIN else name
-    return load_text(_decode(raw, display), display, syntax_for(name, raw[:64].decode("latin-1")))
+    return load_text(_decode(raw, name), name, syntax_for(name, raw[:64].decode("latin-1")))
 
 
 def load_text(text: str, path: str = "<string>", syntax: Syntax = "yaml") -> Document:
@@ -97,6 +96,8 @@ def _diagnostics(result: ReadResult, path: str) -> list[Diagnostic]:
 
 def _read_bytes(name: str) -> bytes:
     if name == STDIN:
+        if sys.stdin is None:
+            raise InputError("cannot read standard input: it is closed")
         return sys.stdin.buffer.read()
     try:
         with open(name, "rb") as handle:
@@ -108,8 +109,9 @@ def _read_bytes(name: str) -> bytes:
 
 
 def _decode(raw: bytes, path: str) -> str:
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte order mark; positions count after it
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from resumefmt._atomic import write_atomic
+from resumefmt._yaml_reader import resolve_plain
 from resumefmt.errors import UsageError
 from resumefmt.schemas import NEWEST, _read_package_file, load_schema
 
@@ -15,6 +16,8 @@ SUFFIXES = (".resumefmt.yaml", ".resumefmt.yml")
 
 def target_path(name: str) -> Path:
     """``ada`` → ``ada.resumefmt.yaml``; a name ending in .yaml or .yml is kept."""
+    if not Path(name).name:
+        raise UsageError("give init the name of the file to write, such as: resumefmt init cv")
     if name.endswith((".yaml", ".yml")):
         return Path(name)
     if name.endswith(".json"):
@@ -35,7 +38,8 @@ def starter_text(filename: str, *, schema: str | None = None, name: str = "Ada L
 
 def _yaml_scalar(text: str) -> str:
     """``text`` as a YAML value: plain when that is safe, else double-quoted."""
-    if re.fullmatch(r"[^\W\d_][\w .-]*[\w.]", text) and ": " not in text:
+    plain = re.fullmatch(r"[^\W\d_][\w .-]*[\w.]", text) and ": " not in text
+    if plain and isinstance(resolve_plain(text), str):  # not true, null, ...
         return text
     return json.dumps(text, ensure_ascii=False)
 

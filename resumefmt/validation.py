@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resumefmt import codes, pointer
 from resumefmt._jsonschema import SchemaError, Validator, json_type
+from resumefmt._text import quote
 from resumefmt.diagnostics import Diagnostic, sort_diagnostics
 from resumefmt.loader import Document
 from resumefmt.schemas import load_schema
@@ -64,9 +65,9 @@ def _where(error: SchemaError) -> str:
 def _found(value: Any, typed: str | None) -> str:
     kind = json_type(value)
     if kind == "string":
-        return f"the text '{value}'"
+        return f"the text {quote(value)}"
     if kind == "null":
-        return "an empty value"
+        return f"{typed}, which YAML reads as null" if typed else "an empty value"
     if kind in ("integer", "number"):
         return f"the number {typed or value}"
     if kind == "boolean":
@@ -89,7 +90,7 @@ def _type(error: SchemaError, document: Document) -> Explanation:
 def _required(error: SchemaError, document: Document) -> Explanation:
     return (
         codes.MISSING_KEY,
-        f"missing required key '{error.detail}' in {_where(error)}",
+        f"missing required key {quote(error.detail)} in {_where(error)}",
         _ptr(error.path),
         False,
     )
@@ -98,7 +99,7 @@ def _required(error: SchemaError, document: Document) -> Explanation:
 def _unknown(error: SchemaError, document: Document) -> Explanation:
     key = error.detail
     known = list(error.schema.get("properties", {}))
-    message = f"unknown key '{key}' in {_where(error)}"
+    message = f"unknown key {quote(key)} in {_where(error)}"
     from difflib import get_close_matches  # only on this error path: keeps start-up light
 
     close = get_close_matches(key, known, n=1, cutoff=0.6)
@@ -115,11 +116,10 @@ def _pattern(error: SchemaError, document: Document) -> Explanation:
     explanation = error.schema.get("patternErrorMessage")
     if explanation:
         sentence = explanation[0].lower() + explanation[1:].rstrip(".")
-        message = f"{_where(error)}: '{error.value}' is {sentence}"
+        message = f"{_where(error)}: {quote(error.value)} is {sentence}"
     else:
-        message = (
-            f"{_where(error)}: '{error.value}' does not have the form {error.schema['pattern']}"
-        )
+        form = error.schema["pattern"]
+        message = f"{_where(error)}: {quote(error.value)} does not have the form {form}"
     return codes.PATTERN, message, _ptr(error.path), False
 
 
@@ -128,7 +128,7 @@ def _choice(error: SchemaError, document: Document) -> Explanation:
         message = f"{_where(error)}: must be '{error.schema['const']}'"
     else:
         choices = [str(c) for c in error.schema["enum"]]
-        message = f"{_where(error)}: '{error.value}' is not one of: {', '.join(choices)}"
+        message = f"{_where(error)}: {quote(error.value)} is not one of: {', '.join(choices)}"
         from difflib import get_close_matches
 
         close = get_close_matches(str(error.value), choices, n=1, cutoff=0.6)
@@ -159,7 +159,7 @@ def _range(error: SchemaError, document: Document) -> Explanation:
 
 
 def _duplicate(error: SchemaError, document: Document) -> Explanation:
-    message = f"{pointer.human(list(error.path[:-1]))} lists '{error.detail}' more than once"
+    message = f"{pointer.human(list(error.path[:-1]))} lists {quote(error.detail)} more than once"
     return codes.DUPLICATE_ITEM, message, _ptr(error.path), False
 
 

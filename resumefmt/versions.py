@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resumefmt import codes
 from resumefmt._record import Record
+from resumefmt._text import quote
 from resumefmt.diagnostics import Diagnostic
 from resumefmt.loader import Document
 from resumefmt.schemas import KNOWN_VERSIONS, NEWEST
@@ -32,7 +33,8 @@ class VersionCheck(Record):
 def _parts(version: str) -> tuple[int, int] | None:
     """``"1.10"`` → ``(1, 10)``; None when it is not MAJOR.MINOR (no regex: start-up)."""
     major, dot, minor = version.partition(".")
-    if dot and (major + minor).isascii() and major.isdigit() and minor.isdigit():
+    digits = dot and (major + minor).isascii() and major.isdigit() and minor.isdigit()
+    if digits and str(int(major)) == major and str(int(minor)) == minor:  # no leading zeros
         return int(major), int(minor)
     return None
 
@@ -61,12 +63,16 @@ def check_version(document: Document) -> VersionCheck:
     declared = data[VERSION_KEY]
     if not isinstance(declared, str):
         typed = document.plain_scalars.get(here, str(declared))
-        message = f'the format version must be text: write resumefmt: "{typed}" with the quotes'
+        if isinstance(declared, (int, float)) and not isinstance(declared, bool):
+            message = f'the format version must be text: write resumefmt: "{typed}" with the quotes'
+        else:
+            message = f'the format version must be text: write resumefmt: "{NEWEST}"'
         return VersionCheck(NEWEST, (problem(message),))
     parts = _parts(declared)
     if parts is None:
         message = (
-            f"'{declared}' is not a format version: write it as MAJOR.MINOR, such as \"{NEWEST}\""
+            f"{quote(declared)} is not a format version: write it as MAJOR.MINOR, "
+            f'such as "{NEWEST}"'
         )
         return VersionCheck(NEWEST, (problem(message),))
     major, minor = parts

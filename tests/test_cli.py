@@ -159,7 +159,7 @@ def test_standard_input() -> None:
     result = run("validate", "-", stdin=GOOD + "  headline: 1\n")
     assert result.returncode == 1
     assert result.stdout == (
-        "<stdin>:4:13: error: basics.headline: expected text, found the number 1; "
+        "-:4:13: error: basics.headline: expected text, found the number 1; "
         'write it in quotes: "1" [RF010]\n'
     )
     json_input = json.dumps({"resumefmt": "1.0", "basics": {"name": "Ada"}})
