@@ -30,14 +30,24 @@ def test_unsupported_keywords_are_found() -> None:
     assert unsupported_keywords(schema) == ["#/properties/a/oneOf", "#/$defs/b/not"]
 
 
-def error_paths(
-    schema: dict[str, Any], instance: Any
-) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+def errors(schema: dict[str, Any], instance: Any) -> tuple[set[Any], set[Any]]:
+    """(path, keyword) of every error, by our validator and by the reference.
+
+    Two reporting differences are normalised: we report a duplicate list item at
+    its index (the reference at the list), and after a failed ``type`` we report
+    nothing more about that node (the reference may add ``enum`` and the like).
+    """
     ours = set()
     for error in Validator(schema).iter_errors(instance):
-        ours.add(error.path[:-1] if error.keyword == "uniqueItems" else error.path)
-    reference = jsonschema.Draft202012Validator(schema)
-    theirs = {tuple(e.absolute_path) for e in reference.iter_errors(instance)}
+        path = error.path[:-1] if error.keyword == "uniqueItems" else error.path
+        ours.add((path, error.keyword))
+    reference = list(jsonschema.Draft202012Validator(schema).iter_errors(instance))
+    mistyped = {tuple(e.absolute_path) for e in reference if e.validator == "type"}
+    theirs = {
+        (tuple(e.absolute_path), e.validator)
+        for e in reference
+        if e.validator == "type" or tuple(e.absolute_path) not in mistyped
+    }
     return ours, theirs
 
 
@@ -47,7 +57,7 @@ EXAMPLES = [load(path).data for path in example_files()]
 
 @pytest.mark.parametrize("data", EXAMPLES, ids=[p.name for p in example_files()])
 def test_examples_are_valid_for_both(data: Any) -> None:
-    assert error_paths(SCHEMA, data) == (set(), set())
+    assert errors(SCHEMA, data) == (set(), set())
 
 
 replacements = st.one_of(
@@ -116,7 +126,7 @@ def mutated(draw: st.DrawFn) -> Any:
 @settings(max_examples=400, deadline=None)
 @given(mutated())
 def test_same_errors_as_the_reference_on_mutated_examples(data: Any) -> None:
-    ours, theirs = error_paths(SCHEMA, data)
+    ours, theirs = errors(SCHEMA, data)
     assert ours == theirs
 
 
