@@ -16,7 +16,14 @@ from json.scanner import NUMBER_RE
 
 from resumefmt import codes, pointer
 from resumefmt._text import quote
-from resumefmt._yaml_reader import MAX_DEPTH, TOO_DEEP, Position, Problem, ReadResult
+from resumefmt._yaml_reader import (
+    MAX_DEPTH,
+    TOO_DEEP,
+    Position,
+    Problem,
+    ReadResult,
+    duplicate_key,
+)
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 
@@ -131,14 +138,7 @@ class _Walker:
             key, index = self.string(index, here)
             member = pointer.child(here, key)
             if key in seen:
-                line, column = seen[key]
-                message = (
-                    f"duplicate key {quote(key)}: it is already defined at line {line}, "
-                    f"column {column}; remove one of them"
-                )
-                self.result.problems.append(
-                    Problem(codes.DUPLICATE_KEY, key_position, member, message)
-                )
+                self.result.problems.append(duplicate_key(key, key_position, member, seen[key]))
             else:
                 seen[key] = key_position
                 self.result.key_positions[member] = key_position

@@ -217,13 +217,7 @@ def _take_key(event: Any, frame: _Frame, position: Position, result: ReadResult)
     first = frame.seen.get(key)
     if first is not None:
         result.problems.append(
-            Problem(
-                codes.DUPLICATE_KEY,
-                position,
-                pointer.child(frame.pointer, key),
-                f"duplicate key {quote(key)}: it is already defined at line {first[0]}, "
-                f"column {first[1]}; remove one of them",
-            )
+            duplicate_key(key, position, pointer.child(frame.pointer, key), first)
         )
     else:
         frame.seen[key] = position
@@ -232,6 +226,15 @@ def _take_key(event: Any, frame: _Frame, position: Position, result: ReadResult)
     frame.key = key
     frame.key_position = position
     return True
+
+
+def duplicate_key(key: str, position: Position, member: str, first: Position) -> Problem:
+    """A key seen a second time at ``position``; ``first`` is where it was defined."""
+    message = (
+        f"duplicate key {quote(key)}: it is already defined at line {first[0]}, "
+        f"column {first[1]}; remove one of them"
+    )
+    return Problem(codes.DUPLICATE_KEY, position, member, message)
 
 
 def _node_value(event: Any, here: str, position: Position, result: ReadResult) -> Any:
