@@ -38,6 +38,58 @@ def _add_init(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_lint(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a résumé file, or - for stdin")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="text (default), json, sarif (code scanning) or github (workflow annotations)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="the lowest severity that fails the run (default: error, or fail-on in the config)",
+    )
+    parser.add_argument("--config", metavar="FILE", help="use this configuration file")
+    parser.add_argument("--online", action="store_true", help="also check that links answer")
+    parser.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="let --online reach loopback, private and link-local addresses",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="--online: ignore the cache of good links"
+    )
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="judge dates as of this day (default: today)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print findings only")
+
+
+def _add_rule(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rule", metavar="CODE", help="a rule code (RF101) or name")
+
+
+def _add_rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _add_convert(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a résumé file, or - for stdin")
+    parser.add_argument("--to", required=True, metavar="FORMAT", help="jsonresume, latex, markdown")
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    parser.add_argument(
+        "--template-dir", metavar="DIR", help="a folder of templates that replace the built-in ones"
+    )
+
+
+def _add_import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a file in another format, or - for stdin")
+    parser.add_argument("--from", dest="source", required=True, metavar="FORMAT", help="jsonresume")
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+
+
 #: name → (one-line help, description, how to add its arguments)
 COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
     "validate": (
@@ -45,6 +97,27 @@ COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] 
         "Check each FILE against the schema of the format version it declares. "
         "Exit 0: all valid; 1: problems found; 2: a file could not be read.",
         _add_validate,
+    ),
+    "lint": (
+        "validate, then apply every enabled lint rule",
+        "Validate each FILE and apply the enabled lint rules. Exit 0: nothing at or above "
+        "the failing severity; 1: findings; 2: cannot run (unreadable file, bad configuration, "
+        "a rule that crashed).",
+        _add_lint,
+    ),
+    "rules": ("list the lint rules", "List every lint rule: code, name, severity.", _add_rules),
+    "rule": ("explain one lint rule", "Explain one lint rule, with examples.", _add_rule),
+    "convert": (
+        "turn a résumé into another format",
+        "Convert FILE to FORMAT (jsonresume, latex, markdown). The input is validated first; "
+        "an invalid one is refused (exit 1) and nothing is written.",
+        _add_convert,
+    ),
+    "import": (
+        "turn a file in another format into a résumé",
+        "Read FILE in another format (jsonresume) and write a résumé in the resumefmt format "
+        "as YAML. What has no place in the format is kept under x- keys and reported.",
+        _add_import,
     ),
     "schema": (
         "print the JSON Schema of the format",
@@ -107,6 +180,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return _validate(args.files, args.format, args.quiet)
+    if args.command in ("lint", "rules", "rule"):
+        from resumefmt import cli_lint
+
+        return cli_lint.run(args)
+    if args.command in ("convert", "import"):
+        from resumefmt import cli_convert
+
+        return cli_convert.run(args)
     if args.command == "schema":
         from resumefmt.schemas import KNOWN_VERSIONS, NEWEST, read_schema_text
 

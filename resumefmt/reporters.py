@@ -1,0 +1,163 @@
+"""Lint output: text lines, a JSON array, SARIF 2.1.0, GitHub workflow commands."""
+
+from __future__ import annotations
+
+import os
+
+from resumefmt import __version__
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+    from resumefmt.codes import Code
+    from resumefmt.diagnostics import Diagnostic
+    from resumefmt.rules import Rule
+
+INFORMATION_URI = "https://github.com/resumefmt/resumefmt"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def as_text(found: list[Diagnostic]) -> str:
+    return "".join(d.format_text() + "\n" for d in found)
+
+
+def as_json(found: list[Diagnostic]) -> str:
+    import json
+
+    return json.dumps([d.as_dict() for d in found], ensure_ascii=False, indent=2) + "\n"
+
+
+def as_github(found: list[Diagnostic]) -> str:
+    """One ``::error file=…,line=…,col=…,title=…::message`` workflow command each."""
+    lines = []
+    for d in found:
+        loc = d.location
+        properties = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (
+                ("file", loc.path),
+                ("line", loc.line),
+                ("col", loc.column),
+                ("title", f"{d.code} {d.name}"),
+            )
+        )
+        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {properties}::{_escape_data(d.message)}\n")
+    return "".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_sarif(found: list[Diagnostic], rules: list[Rule], codes: list[Code]) -> str:
+    """A SARIF 2.1.0 log as GitHub code scanning reads it.
+
+    Paths are made relative to the repository root (the nearest folder above
+    the current one holding ``.git``) under ``%SRCROOT%``. Each result has a
+    fingerprint of its rule, file, JSON pointer and message, which survives
+    lines moving above it.
+    """
+    import hashlib
+    import json
+
+    root = repository_root()
+    descriptors: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for code in codes:
+        index[code.code] = len(descriptors)
+        descriptors.append(_descriptor(code.code, code.name, code.summary, code.summary, "error"))
+    for rule in rules:
+        index[rule.code] = len(descriptors)
+        descriptors.append(_descriptor(rule.code, rule.name, rule.summary, rule.doc, rule.severity))
+    results = []
+    for d in found:
+        loc = d.location
+        uri = _relative_uri(loc.path, root)
+        digest = hashlib.sha256(
+            "\0".join((d.code, uri, loc.pointer, d.message)).encode("utf-8")
+        ).hexdigest()
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": d.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": loc.line, "startColumn": loc.column},
+                    },
+                    "logicalLocations": [{"fullyQualifiedName": loc.pointer or "/"}],
+                }
+            ],
+            "partialFingerprints": {"resumefmtFinding/v1": digest},
+        }
+        if d.code in index:
+            result["ruleIndex"] = index[d.code]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "resumefmt",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": descriptors,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": _file_uri(root)}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _descriptor(code: str, name: str, summary: str, doc: str, severity: str) -> dict[str, Any]:
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[severity]},
+        "properties": {"tags": [name.split(".", 1)[0]]},
+    }
+
+
+def repository_root() -> str:
+    """The nearest folder at or above the current one that holds ``.git``, else the cwd."""
+    here = os.getcwd()
+    folder = here
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return here
+        folder = parent
+
+
+def _relative_uri(path: str, root: str) -> str:
+    from urllib.parse import quote
+
+    if path == "-":
+        return "stdin"
+    relative = os.path.relpath(os.path.abspath(path), root)
+    return quote(relative.replace(os.sep, "/"))
+
+
+def _file_uri(folder: str) -> str:
+    from pathlib import Path
+
+    return Path(folder).as_uri().rstrip("/") + "/"
