@@ -77,34 +77,20 @@ def _matches(rule: Rule, patterns: list[str]) -> bool:
     return any(p in ("all", rule.code, rule.name, rule.family) for p in patterns)
 
 
-_FOUND: dict[str, str | None] = {}
-
-
 def find_config_file(target: str) -> str | None:
     """The configuration file that applies to ``target`` (a path, or ``-``), or None."""
     folder = os.path.abspath(os.path.dirname(target) if target != "-" else os.getcwd())
-    visited = []
-    found: str | None = None
     while True:
-        if folder in _FOUND:
-            found = _FOUND[folder]
-            break
-        visited.append(folder)
         candidate = os.path.join(folder, ".resumefmt.toml")
         if os.path.isfile(candidate):
-            found = candidate
-            break
+            return candidate
         candidate = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(candidate) and _has_tool_table(candidate):
-            found = candidate
-            break
+            return candidate
         parent = os.path.dirname(folder)
         if parent == folder:
-            break
+            return None
         folder = parent
-    for seen in visited:
-        _FOUND[seen] = found
-    return found
 
 
 def _has_tool_table(path: str) -> bool:
@@ -135,7 +121,7 @@ def load_config(path: str, registry: Registry) -> Config:
         config.problems.append(_problem(shown, 1, 1, "not UTF-8 text"))
         return config
     except tomllib.TOMLDecodeError as exc:
-        line, column = _toml_position(str(exc))
+        line, column = _toml_position(str(exc), text)
         message = f"not valid TOML: {str(exc).split(' (at ')[0]}"
         config.problems.append(_problem(shown, line, column, message))
         return config
@@ -242,8 +228,12 @@ def _find(text: str, needle: str) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _toml_position(message: str) -> tuple[int, int]:
+def _toml_position(message: str, text: str) -> tuple[int, int]:
     import re
 
     match = re.search(r"at line (\d+), column (\d+)", message)
-    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    if "end of document" in message:
+        return text.count("\n") + 1, len(text) - text.rfind("\n")
+    return 1, 1

@@ -53,7 +53,7 @@ class LintRun:
             rule = self.registry.rules[code]
             if rule.online and not self.settings.online:
                 continue
-            if config is None or config.enabled(rule):
+            if config.enabled(rule) if config is not None else rule.enabled:
                 chosen.append(rule)
         return chosen
 

@@ -101,7 +101,14 @@ class Registry:
             raise PluginError(
                 f"plugin {self._current} cannot be loaded: {type(exc).__name__}: {exc}"
             ) from exc
-        register(self)
+        try:
+            register(self)
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(
+                f"plugin {self._current} failed to register: {type(exc).__name__}: {exc}"
+            ) from exc
         self._current = "<direct>"
 
     def load(self, builtins: tuple[str, ...], *, third_party: bool = True) -> Registry:

@@ -50,17 +50,27 @@ def apply_suppressions(
             problems.append(Diagnostic.of(BAD_DIRECTIVE, where, message, "warning"))
             continue
         target = number if body.group("kind") == "disable" else number + 1
+        column = match.start("body") + body.start("codes") + 1
         for item in body.group("codes").split(","):
             code = registry.code_for(item.strip())
             if code is None:
-                message = f"the directive names no known rule '{item.strip()}'"
-                problems.append(Diagnostic.of(BAD_DIRECTIVE, where, message, "warning"))
+                at = Location(document.path, number, column)
+                problems.append(Diagnostic.of(BAD_DIRECTIVE, at, _unknown(item.strip()), "warning"))
             else:
                 silenced.setdefault(target, set()).add(code)
+            column += len(item) + 1
     kept = [
         d for d in found if d.code.startswith(_FILE_LEVEL) or not _silenced(d, silenced, document)
     ]
     return kept + problems
+
+
+def _unknown(item: str) -> str:
+    from resumefmt import codes
+
+    if any(item in (c.code, c.name) for c in codes.ALL):
+        return f"{item} is a load or schema problem and cannot be silenced: fix the file instead"
+    return f"the directive names no known rule '{item}'"
 
 
 def _silenced(finding: Diagnostic, silenced: dict[int, set[str]], document: Document) -> bool:

@@ -41,7 +41,7 @@ _PREAMBLE = 'resumefmt: "1.0"\nbasics:\n  name: Test Person\n'
 def as_document_text(fragment: str) -> str:
     """A rule example as a whole document: the version and basics added when missing."""
     text = __import__("textwrap").dedent(fragment).lstrip("\n")
-    if "resumefmt:" in text:
+    if text.startswith("resumefmt:") or "\nresumefmt:" in text:
         return text
     if "basics:" in text:
         return 'resumefmt: "1.0"\n' + text

@@ -1,0 +1,217 @@
+"""The lint engine with rules of its own: locations, crashes, plugins, suppression."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, as_document_text
+
+from resumefmt.config import Config
+from resumefmt.linter import LintRun
+from resumefmt.loader import load_text
+from resumefmt.plugins import PluginError, Registry, installed_plugins
+from resumefmt.rules import BULLETS, Finding, Rule, pattern_rule
+
+DOUBLED = pattern_rule(
+    "TS101",
+    "test.doubled",
+    "A doubled word.",
+    pattern=r"\b(\w+) \1\b",
+    message="'{1}' twice",
+    fails=("x",),
+)
+
+
+def _boom(context: object) -> list[Finding]:
+    raise ZeroDivisionError("division by zero")
+
+
+BOOM = Rule("TS102", "test.boom", "Always crashes.", check=_boom)
+
+
+def _first_bullet(context: object) -> list[Finding]:
+    return [Finding(ptr, "a bullet") for ptr, _ in context.strings(*BULLETS)][:1]  # type: ignore[attr-defined]
+
+
+BULLET = Rule("TS103", "other.bullet", "The first bullet.", check=_first_bullet, severity="info")
+
+
+def _registry(*rules: Rule) -> Registry:
+    registry = Registry()
+    for rule in rules:
+        registry.add_rule(rule)
+    return registry
+
+
+def _lint(text: str, *rules: Rule, config: Config | None = None) -> list[tuple[int, int, str]]:
+    run = LintRun(_registry(*rules), today=TODAY)
+    found = run.lint(load_text(as_document_text(text), "r.yaml"), config)
+    return [(d.location.line, d.location.column, d.code) for d in found]
+
+
+SPANS = [
+    # plain scalar on the key's line
+    ("basics:\n  name: A\n  summary: I like the the cake\n", (4, 19)),
+    # double-quoted: the quote is skipped
+    ('basics:\n  name: A\n  summary: "so so good"\n', (4, 13)),
+    # folded block scalar: the second word sits on the next line
+    ("basics:\n  name: A\n  summary: >-\n    Worked on the\n    the thing\n", (5, 15)),
+    # the first "is" is not doubled; the second pair is
+    ("basics:\n  name: A\n  summary: this is is it\n", (4, 17)),
+]
+
+
+@pytest.mark.parametrize(("text", "where"), SPANS)
+def test_findings_inside_text_point_at_the_span(text: str, where: tuple[int, int]) -> None:
+    assert _lint(text, DOUBLED) == [(*where, "TS101")]
+
+
+def test_rules_do_not_run_on_an_invalid_document() -> None:
+    assert _lint("basics:\n  name: A\n  summary: the the\n  nope: 1\n", DOUBLED) == [
+        (5, 3, "RF011")
+    ]
+
+
+def test_a_crashing_rule_is_reported_and_hides_nothing() -> None:
+    run = LintRun(_registry(DOUBLED, BOOM), today=TODAY)
+    text = as_document_text("basics:\n  name: A\n  summary: the the\n")
+    found = run.lint(load_text(text, "r.yaml"))
+    assert [(d.code, d.severity) for d in found] == [("TS102", "error"), ("TS101", "warning")]
+    assert "rule test.boom failed with an internal error (ZeroDivisionError" in found[0].message
+    assert run.crashed == ["TS102"]
+
+
+def test_config_selects_ignores_and_overrides() -> None:
+    text = "basics:\n  name: A\n  summary: the the\nwork:\n" + (
+        '  - organization: O\n    role: R\n    start: "2020"\n    end: "2021"\n'
+        "    highlights: [Did a thing.]\n"
+    )
+    both = (DOUBLED, BULLET)
+    assert [c for *_, c in _lint(text, *both)] == ["TS101", "TS103"]
+    for select, expected in ((["test"], ["TS101"]), (["TS103"], ["TS103"]), (["all"], None)):
+        config = Config()
+        config.select, config.select_given = select, True
+        assert [c for *_, c in _lint(text, *both, config=config)] == (
+            expected or ["TS101", "TS103"]
+        )
+    config = Config()
+    config.ignore = ["other.bullet"]
+    assert [c for *_, c in _lint(text, *both, config=config)] == ["TS101"]
+
+
+def test_a_rule_off_by_default_runs_only_when_named() -> None:
+    quiet = Rule("TS104", "test.quiet", "Off by default.", check=_first_bullet, enabled=False)
+    text = "work:\n" + (
+        '  - organization: O\n    role: R\n    start: "2020"\n    end: "2021"\n'
+        "    highlights: [Did a thing.]\n"
+    )
+    assert _lint(text, quiet) == []
+    config = Config()
+    config.select, config.select_given = ["test"], True
+    assert _lint(text, quiet, config=config) == []  # a family does not switch it on
+    config.select = ["test.quiet"]
+    assert _lint(text, quiet, config=config) == [(9, 18, "TS104")]
+
+
+def test_registry_refuses_bad_and_duplicate_rules() -> None:
+    registry = _registry(DOUBLED)
+    with pytest.raises(PluginError, match=r"rule code TS101 is already taken by test\.doubled"):
+        registry.add_rule(pattern_rule("TS101", "test.other", "X.", pattern="x", message="x"))
+    with pytest.raises(PluginError, match=r"rule name test\.doubled is already taken by TS101"):
+        registry.add_rule(pattern_rule("TS199", "test.doubled", "X.", pattern="x", message="x"))
+    with pytest.raises(PluginError, match="the code must be capital letters"):
+        registry.add_rule(pattern_rule("ts1", "test.bad", "X.", pattern="x", message="x"))
+    with pytest.raises(PluginError, match=r"must be family\.kebab-case"):
+        registry.add_rule(pattern_rule("TS198", "Bad_Name", "X.", pattern="x", message="x"))
+    registry.add_rule(
+        pattern_rule("TS101", "test.doubled", "Y.", pattern="y", message="y"), override=True
+    )
+    assert registry.rules["TS101"].summary == "Y."
+
+
+PLUGIN = """
+from resumefmt.rules import pattern_rule
+
+def register(registry):
+    registry.add_rule(pattern_rule(
+        "DM001", "demo.cake", "Mentions cake.", pattern="cake", message="cake again",
+        fails=("basics: {name: A, summary: cake}",), passes=("basics: {name: A}",),
+    ))
+"""
+
+
+def _install_plugin(folder: Path, module: str, body: str) -> None:
+    (folder / f"{module}.py").write_text(body, encoding="utf-8")
+    info = folder / f"{module}-1.0.dist-info"
+    info.mkdir()
+    (info / "entry_points.txt").write_text(
+        f"[console_scripts]\nx = y:z\n\n[resumefmt.plugins]\n{module} = {module}\n",
+        encoding="utf-8",
+    )
+
+
+def _cli(
+    args: list[str], cwd: Path, pythonpath: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    return subprocess.run(
+        [sys.executable, "-m", "resumefmt", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_third_party_plugins_run_through_the_same_path(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    _install_plugin(site, "rfdemo", PLUGIN)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "cv.resumefmt.yaml").write_text(
+        as_document_text("basics:\n  name: A\n  summary: I like cake\n"), encoding="utf-8"
+    )
+    result = _cli(["lint", "cv.resumefmt.yaml"], work, site)
+    assert result.stdout == "cv.resumefmt.yaml:4:19: warning: cake again [DM001]\n"
+    assert result.returncode == 0
+    listed = _cli(["rules"], work, site).stdout
+    assert "DM001  demo.cake" in listed
+    explained = _cli(["rule", "demo.cake"], work, site)
+    assert explained.returncode == 0
+    assert "DM001 demo.cake (warning by default)" in explained.stdout
+
+
+def test_plugins_in_the_working_directory_are_never_imported(tmp_path: Path) -> None:
+    _install_plugin(tmp_path, "rfevil", "raise SystemExit('imported from the work tree')\n")
+    (tmp_path / "cv.resumefmt.yaml").write_text(as_document_text(""), encoding="utf-8")
+    result = _cli(["lint", "cv.resumefmt.yaml"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "imported from the work tree" not in result.stderr
+
+
+def test_a_broken_plugin_is_named_without_a_traceback(tmp_path: Path) -> None:
+    _install_plugin(tmp_path, "rfbroken", "import no_such_module_anywhere\n")
+    (tmp_path / "work").mkdir()
+    result = _cli(["rules"], tmp_path / "work", tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "resumefmt: plugin rfbroken (from rfbroken) cannot be loaded: ModuleNotFoundError"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_installed_plugins_reads_entry_points(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _install_plugin(tmp_path, "rfdemo", PLUGIN)
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    monkeypatch.chdir(tmp_path.parent)
+    assert installed_plugins() == [("rfdemo", "rfdemo")]
