@@ -1,11 +1,103 @@
-"""Placeholder: the latex converter is being written."""
+"""``convert --to latex``: a one-column LaTeX résumé from Jinja2 templates.
+
+A theme is a template folder under ``templates/latex/`` (``classic`` today);
+``--template-dir`` overrides ``resume.tex.j2`` or any of its partials. User
+text is escaped by the environment's output filter, so a template cannot
+forget to; the pieces built here (:mod:`_latex_parts`) are escaped LaTeX.
+The output compiles with pdflatex, or with xelatex when the text needs it
+(CJK through xeCJK, or a script T1 lacks); its first lines say which.
+"""
 
 from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import jinja2
+
+    from resumefmt.converting import ConvertOptions
+    from resumefmt.loader import Document
     from resumefmt.plugins import Registry
+
+DEFAULT_THEME = "classic"
+# Parentheses, not braces: LaTeX is made of braces, and "(((" never occurs in it.
+DELIMITERS = {
+    "block_start_string": "((*",
+    "block_end_string": "*))",
+    "variable_start_string": "(((",
+    "variable_end_string": ")))",
+    "comment_start_string": "((=",
+    "comment_end_string": "=))",
+}
 
 
 def register(registry: Registry) -> None:
-    """Register nothing yet."""
+    """Add the ``latex`` export converter."""
+    from resumefmt.converting import Converter
+
+    registry.add_converter(
+        Converter(
+            "latex", "LaTeX source (pdflatex, or xelatex for CJK)", render=render, suffix=".tex"
+        )
+    )
+
+
+def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_THEME) -> str:
+    """The LaTeX source of a valid document."""
+    from resumefmt.converters import _latex_parts as parts
+    from resumefmt.converters._latex_escape import engine_for
+    from resumefmt.converting import render_template
+
+    data: dict[str, Any] = document.data
+    engine, cjk = engine_for(parts.printed_strings(data))
+    environment = latex_environment(options, theme)
+    return render_template(
+        environment,
+        "resume.tex.j2",
+        basics=data["basics"],
+        sections=parts.sections(data),
+        engine=engine,
+        cjk=cjk,
+    )
+
+
+def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> jinja2.Environment:
+    """The Jinja2 environment of a theme, with LaTeX delimiters, filters and escaping."""
+    from resumefmt.converters import _latex_parts as parts
+    from resumefmt.converters._latex_escape import Latex, escape
+    from resumefmt.converting import template_environment
+
+    def finalize(value: object) -> str:
+        # Everything a template prints is escaped unless it is already LaTeX.
+        return value if isinstance(value, Latex) else escape(str(value))
+
+    def join_latex(items: list[str], separator: str) -> Latex:
+        # The separator comes from the template; the items are escaped unless LaTeX.
+        return Latex(separator.join(finalize(item) for item in items))
+
+    def linked(text: str, url: str | None) -> Latex:
+        return parts.link(url, text) if url else escape(text)
+
+    environment = template_environment(
+        f"templates/latex/{theme}",
+        options,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=finalize,
+        **DELIMITERS,
+    )
+    environment.filters.update(
+        rich=parts.rich,
+        rich_inline=parts.rich_inline,
+        date=parts.date,
+        dates=parts.dates,
+        authors=parts.authors,
+        status=parts.status,
+        language_details=parts.language_details,
+        link=parts.link,
+        linked=linked,
+        join_latex=join_latex,
+    )
+    environment.globals.update(contacts=parts.contacts, profiles=parts.profiles)
+    return environment

@@ -1,0 +1,162 @@
+"""LaTeX escaping: user text in, text that LaTeX prints literally out.
+
+Nothing a user writes can become a command: every character with a meaning to
+TeX is replaced by a command that prints it, ligatures that would change what
+was typed (``--``, ``''``, ``,,``) are broken, and control characters are
+dropped. What the T1 font encoding lacks is mapped to commands that exist.
+"""
+
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+class Latex(str):
+    """Text that is already LaTeX; the template's output filter leaves it alone."""
+
+    __slots__ = ()
+
+
+_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
+    '"': r"\textquotedbl{}",
+    "`": r"\textasciigrave{}",
+    # "[" after \item or \\ would open an optional argument
+    "[": "{[}",
+    "]": "{]}",
+    "\n": " ",
+    "\t": " ",
+    "\r": " ",
+    "\u2028": " ",
+    "\u2029": " ",
+}
+# Typographic characters, as commands that pdflatex (T1/TS1) and xelatex (TU) both know.
+_TYPOGRAPHY = {
+    "\u00a0": "~",
+    "\u2013": r"\textendash{}",
+    "\u2014": r"\textemdash{}",
+    "\u2018": r"\textquoteleft{}",
+    "\u2019": r"\textquoteright{}",
+    "\u201c": r"\textquotedblleft{}",
+    "\u201d": r"\textquotedblright{}",
+    "\u2026": r"\textellipsis{}",
+    "\u00d7": r"\texttimes{}",
+    "\u00f7": r"\textdiv{}",
+    "\u00b1": r"\textpm{}",
+    "\u2212": r"\textminus{}",
+    "\u2192": r"\textrightarrow{}",
+    "\u2190": r"\textleftarrow{}",
+    "\u2022": r"\textbullet{}",
+    "\u00b7": r"\textperiodcentered{}",
+    "\u00b0": r"\textdegree{}",
+    "\u20ac": r"\texteuro{}",
+    "\u2265": r"\ensuremath{\geq}",
+    "\u2264": r"\ensuremath{\leq}",
+    "\u2260": r"\ensuremath{\neq}",
+    "\u2248": r"\ensuremath{\approx}",
+    "\u221e": r"\ensuremath{\infty}",
+    "\u2191": r"\ensuremath{\uparrow}",
+    "\u2193": r"\ensuremath{\downarrow}",
+}
+_TABLE = {**_SPECIALS, **_TYPOGRAPHY}
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff"
+_PATTERN = re.compile(
+    "[" + re.escape("".join(_TABLE)) + "]|-(?=-)|'(?=')|,(?=,)|[" + _CONTROL + "]"
+)
+_LIGATURE_BREAK = {"-": "-{}", "'": "'{}", ",": ",{}"}
+
+
+def escape(text: str) -> Latex:
+    """``text`` as LaTeX that prints it literally (a newline becomes a space)."""
+    return Latex(_PATTERN.sub(_replace, text))
+
+
+def _replace(match: re.Match[str]) -> str:
+    char = match.group()
+    return _TABLE.get(char) or _LIGATURE_BREAK.get(char, "")
+
+
+# Inside \href{...}, even in another command's argument, hyperref wants "\#",
+# "\%" and "\&"; "$" and "_" pass as they are (checked in the PDF's link).
+# Everything else TeX could read as markup, and what is not ASCII, is
+# percent-encoded, which names the same address.
+_URL_KEEP = re.compile(r"[A-Za-z0-9\-._:/?=@+,;!*'()&$]")
+
+
+def escape_url(url: str) -> Latex:
+    """``url`` for the first argument of ``\\href``, even inside another command."""
+    out = []
+    for char in url:
+        if _URL_KEEP.match(char):
+            out.append(char)
+        elif char == "%":
+            out.append(r"\%")
+        elif char == "#":
+            out.append(r"\#")
+        else:
+            out.append("".join(f"\\%{byte:02X}" for byte in char.encode("utf-8")))
+    return Latex("".join(out).replace("&", r"\&"))
+
+
+# Unicode blocks of Chinese, Japanese and Korean text (xeCJK sets these).
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
+    "\u3190-\u31ff\u3200-\u32ff\u3300-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
+)
+# Code points pdflatex prints with inputenc utf8 and fontenc T1/TS1, from TeX
+# Live's t1enc.dfu and ts1enc.dfu; anything else needs xelatex.
+_PDFLATEX_RANGES = (
+    (0x00A0, 0x017E), (0x0192, 0x0192), (0x01C4, 0x01D4), (0x01E2, 0x01E3),
+    (0x01E6, 0x01EB), (0x01F0, 0x01F0), (0x01F4, 0x01F5), (0x0218, 0x021B),
+    (0x0232, 0x0233), (0x0237, 0x0237), (0x02C7, 0x02C7), (0x02D8, 0x02D9),
+    (0x02DB, 0x02DB), (0x02DD, 0x02DD), (0x1E02, 0x1E03), (0x1E0D, 0x1E0D),
+    (0x1E1E, 0x1E21), (0x1E25, 0x1E25), (0x1E30, 0x1E31), (0x1E37, 0x1E37),
+    (0x1E43, 0x1E43), (0x1E45, 0x1E45), (0x1E47, 0x1E47), (0x1E5B, 0x1E5B),
+    (0x1E63, 0x1E63), (0x1E6D, 0x1E6D), (0x1E8E, 0x1E91), (0x1E9E, 0x1E9E),
+    (0x1EF2, 0x1EF3), (0x2010, 0x2016), (0x2018, 0x201A), (0x201C, 0x201E),
+    (0x2020, 0x2022), (0x2030, 0x2031), (0x2039, 0x203B), (0x20AC, 0x20AC),
+    (0x2122, 0x2122),
+)  # fmt: skip
+_MISSING_IN_T1 = (0x00B8, 0x0126, 0x0127, 0x0138, 0x013F, 0x0140, 0x0149, 0x0166, 0x0167)
+
+
+def pdflatex_can_print(char: str) -> bool:
+    """Whether pdflatex with T1/TS1 prints ``char`` (after :func:`escape`)."""
+    code = ord(char)
+    if code < 0xA0 or char in _TABLE:
+        return True
+    if code in _MISSING_IN_T1:
+        return False
+    return any(low <= code <= high for low, high in _PDFLATEX_RANGES)
+
+
+def engine_for(strings: Iterable[str]) -> tuple[str, bool]:
+    """``(engine, cjk)``: pdflatex unless some text needs xelatex (CJK or a rarer script)."""
+    cjk = False
+    engine = "pdflatex"
+    for text in strings:
+        if text.isascii():
+            continue
+        if not cjk and _CJK.search(text):
+            cjk = True
+            engine = "xelatex"
+        elif engine == "pdflatex" and not all(pdflatex_can_print(c) for c in text):
+            engine = "xelatex"
+    return engine, cjk

@@ -1,0 +1,177 @@
+"""The pieces the LaTeX templates print: rich text, dates, authors, contacts, sections.
+
+Every function returns :class:`Latex` built only from escaped user text, so a
+template can print it as it is; plain strings handed to a template are escaped
+by the environment's output filter.
+"""
+
+from __future__ import annotations
+
+from resumefmt.converters._latex_escape import Latex, escape, escape_url
+from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from resumefmt.richtext import Span
+
+#: Headings of the standard sections, in the document's own order when printed.
+TITLES = {
+    "education": "Education",
+    "work": "Experience",
+    "research": "Research",
+    "projects": "Projects",
+    "publications": "Publications",
+    "awards": "Awards",
+    "skills": "Skills",
+    "languages": "Languages",
+    "interests": "Interests",
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
+
+
+def rich(source: str, *, inline: bool = False) -> Latex:
+    """Rich text as LaTeX; ``inline`` turns paragraph breaks into spaces (macro arguments)."""
+    return _spans(parse(source), inline)
+
+
+def rich_inline(source: str) -> Latex:
+    """Rich text for a heading or a macro argument, where a paragraph cannot start."""
+    return rich(source, inline=True)
+
+
+def _spans(spans: list[Span], inline: bool) -> Latex:
+    out: list[str] = []
+    for span in spans:
+        if isinstance(span, Text):
+            out.append(escape(span.text))
+        elif isinstance(span, Code):
+            out.append(r"\texttt{" + escape(span.text) + "}")
+        elif isinstance(span, Strong):
+            out.append(r"\textbf{" + _spans(span.children, True) + "}")
+        elif isinstance(span, Emphasis):
+            out.append(r"\emph{" + _spans(span.children, True) + "}")
+        elif isinstance(span, Link):
+            label = _spans(span.children, True)
+            if [Text(span.url)] == span.children:  # <url>: let a long address break at "/"
+                label = Latex(label.replace("/", r"/\allowbreak{}"))
+            out.append(r"\href{" + escape_url(span.url) + "}{" + label + "}")
+        elif isinstance(span, Break):
+            out.append(" " if inline else "\\par\n")
+    return Latex("".join(out))
+
+
+def date(value: str) -> str:
+    """``2021-03`` as ``Mar 2021``; a day keeps its number; ``present`` is capitalised."""
+    if value == "present":
+        return "Present"
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = _MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def dates(entry: dict[str, Any]) -> str:
+    """An entry's ``date`` (or list of dates), or its ``start`` to ``end`` range; may be empty."""
+    when = entry.get("date")
+    if isinstance(when, list):
+        return ", ".join(date(d) for d in when)
+    if when:
+        return date(when)
+    start, end = entry.get("start"), entry.get("end")
+    if start and end and start != end:
+        return f"{date(start)} \u2013 {date(end)}"
+    single = start or end
+    return date(single) if single else ""
+
+
+def authors(publication: dict[str, Any]) -> Latex:
+    """The author list: the owner's name in bold, equal contributors starred, ``et al.``."""
+    names = publication.get("authors") or []
+    mine = publication.get("authorPosition")
+    equal = set(publication.get("equalContribution") or [])
+    out = []
+    for position, name in enumerate(names, start=1):
+        text = escape(name) + ("*" if position in equal else "")
+        out.append(r"\textbf{" + text + "}" if position == mine else text)
+    if publication.get("etAl"):
+        out.append("et al.")
+    return Latex(", ".join(out))
+
+
+def status(publication: dict[str, Any]) -> str:
+    """The publication's status when it is worth printing (``published`` is not)."""
+    return _STATUS.get(publication.get("status", "published"), "")
+
+
+def language_details(language: dict[str, Any]) -> str:
+    """What follows a language's name: a dash, the fluency, then tests such as ``IELTS 7.0``."""
+    details = [language["fluency"]] if language.get("fluency") else []
+    for test in language.get("tests") or []:
+        text = test["name"] + (" " + test["score"] if test.get("score") else "")
+        if test.get("parts"):
+            text += " (" + ", ".join(f"{p['name']} {p['score']}" for p in test["parts"]) + ")"
+        details.append(text + (", " + date(test["date"]) if test.get("date") else ""))
+    return " \u2013 " + "; ".join(details) if details else ""
+
+
+def link(url: str, label: str | None = None) -> Latex:
+    """A hyperlink; without a label the address is shown without its scheme."""
+    if label is None:
+        label = url.split("://", 1)[-1].rstrip("/")
+    return Latex(r"\href{" + escape_url(url) + "}{" + escape(label) + "}")
+
+
+def contacts(basics: dict[str, Any]) -> list[Latex]:
+    """The contact line's items: e-mail, phone, web site, location."""
+    items = []
+    if basics.get("email"):
+        items.append(link("mailto:" + basics["email"], basics["email"]))
+    if basics.get("phone"):
+        items.append(escape(basics["phone"]))
+    if basics.get("url"):
+        items.append(link(basics["url"]))
+    place = basics.get("location") or {}
+    parts = [place.get(k) for k in ("address", "city", "region", "postalCode", "countryCode")]
+    if any(parts):
+        items.append(escape(", ".join(p for p in parts if p)))
+    return items
+
+
+def profiles(basics: dict[str, Any]) -> list[Latex]:
+    """One link per profile, labelled ``Network: username`` (or the network alone)."""
+    out = []
+    for profile in basics.get("profiles") or []:
+        name = profile["network"]
+        if profile.get("username"):
+            name += ": " + profile["username"]
+        out.append(link(profile["url"], name))
+    return out
+
+
+def sections(data: dict[str, Any]) -> list[tuple[str, str, list[Any]]]:
+    """``(kind, title, items)`` per section, in the order the document lists them."""
+    out: list[tuple[str, str, list[Any]]] = []
+    for key, value in data.items():
+        if key in TITLES and value:
+            out.append((key, TITLES[key], value))
+        elif key == "sections":
+            out += [("custom", s["title"], s["items"]) for s in value]
+    return out
+
+
+def printed_strings(node: Any) -> Iterator[str]:
+    """Every string value of the document except ``x-`` extensions (never printed)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if not key.startswith("x-"):
+                yield from printed_strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from printed_strings(item)
