@@ -1,0 +1,174 @@
+"""The ``dates`` rules that read a whole section: overlaps, gaps and precision."""
+
+from __future__ import annotations
+
+from resumefmt.lint_rules._dates import (
+    PRECISION_NAMES,
+    before,
+    date_groups,
+    day_of,
+    label,
+    month_index,
+    not_real,
+    precision,
+    range_entries,
+    span,
+)
+from resumefmt.rules import Finding, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from resumefmt.lint_rules._dates import Day, Span
+    from resumefmt.rules import Context
+
+    Role = tuple[str, dict[str, Any], Span, Span]
+
+
+def overlapping_roles(context: Context) -> Iterator[Finding]:
+    """Two roles at different organisations held at the same time (info).
+
+    Readers ask about it, so it is worth a look, not a fix: a side job or a
+    part-time post is fine. Several roles at one organisation never count,
+    nor does a change of job within one month (``end: "2021-03"`` then
+    ``start: "2021-03"``), nor anything the precision leaves open
+    (``end: "2020"`` then ``start: "2020-03"``). Option ``sections`` (default
+    ``[work]``) lists the sections whose roles are compared with each other;
+    research is left out by default because research posts are so often held
+    beside study or an internship. Reported at the ``start`` of the entry listed second.
+    """
+    roles = list(_roles(context, context.options.get("sections", ["work"])))
+    for later, (pointer, entry, start, end) in enumerate(roles):
+        for _other, other, other_start, other_end in roles[:later]:
+            if _org(entry) == _org(other):
+                continue
+            if before(start, other_end) and before(other_start, end):
+                yield Finding(
+                    f"{pointer}/start",
+                    f"{role_text(entry)} overlaps {role_text(other)}, at another organisation",
+                )
+
+
+def gap(context: Context) -> Iterator[Finding]:
+    """A gap between consecutive roles longer than ``max-months`` (off by default).
+
+    Roles of the sections in option ``sections`` (default ``[work]``) are taken
+    in order of their start; a gap is counted in whole months that certainly
+    lie between the end of everything before and the next start, so an end of
+    ``2019`` and a start of ``2020-03`` leave no gap, and ``2019-06`` to
+    ``2020-03`` leave 8 months. Option ``max-months`` (default 6) is the
+    longest gap that passes. Reported at the ``start`` after the gap.
+    """
+    limit = int(context.options.get("max-months", 6))
+    roles = sorted(
+        _roles(context, context.options.get("sections", ["work"])), key=lambda r: r[2][0]
+    )
+    covered: tuple[Day, dict[str, Any]] | None = None
+    for pointer, entry, start, end in roles:
+        if covered is not None:
+            months = month_index(start[0]) - month_index(covered[0]) - 1
+            if months > limit:
+                yield Finding(
+                    f"{pointer}/start",
+                    f"{months} months pass between {label(covered[1])} (ended "
+                    f"{covered[1]['end']}) and {label(entry)} (started {entry['start']}), "
+                    f"more than {limit}",
+                )
+        if covered is None or end[1] > covered[0]:
+            covered = end[1], entry
+
+
+def mixed_precision(context: Context) -> Iterator[Finding]:
+    """A section whose dates are written at different precisions (info).
+
+    ``2022 to Oct 2023`` below ``Dec 2023 to present`` reads as an oversight:
+    write every date of a section as years, or every one as months. Each list
+    counts on its own: work, education, publications, awards, language tests,
+    each custom section, the projects of one entry. ``present`` has no
+    precision. Reported once per section, at the first date that differs
+    from most of the others.
+    """
+    for name, dates in date_groups(context.data):
+        dates = [(p, t) for p, t in dates if precision(t) and not not_real(t)]  # RF100 has the rest
+        counts: dict[int, int] = {}
+        for _pointer, text in dates:
+            counts[precision(text)] = counts.get(precision(text), 0) + 1
+        if len(counts) < 2:
+            continue
+        usual = max(counts, key=lambda p: counts[p])  # ties: the first written
+        pointer, text = next((p, t) for p, t in dates if precision(t) != usual)
+        written = " and ".join(_count(counts[p], PRECISION_NAMES[p]) for p in sorted(counts))
+        yield Finding(
+            pointer,
+            f"{name} writes {written}; this one ({text}) differs from most: "
+            "write every date of a section at one precision",
+        )
+
+
+def _count(number: int, name: str) -> str:
+    return f"{number} {'date' if number == 1 else 'dates'} as {name}"
+
+
+def _roles(context: Context, sections: list[str]) -> Iterator[Role]:
+    today = day_of(context.today)
+    for section in sections:
+        for _s, pointer, entry in range_entries({section: context.data.get(section)}):
+            start, end = span_of(entry, "start", today), span_of(entry, "end", today)
+            if start is not None and end is not None and pointer.count("/") == 2:
+                yield pointer, entry, start, end
+
+
+def span_of(entry: dict[str, Any], key: str, today: Day) -> Span | None:
+    value = entry.get(key)
+    return span(value, today) if isinstance(value, str) else None
+
+
+def _org(entry: dict[str, Any]) -> str:
+    return " ".join(str(entry.get("organization", entry.get("institution", ""))).split()).casefold()
+
+
+def role_text(entry: dict[str, Any]) -> str:
+    role = entry.get("role") or entry.get("degree")
+    what = f"{role} at {label(entry)}" if role else label(entry)
+    when = f"{entry.get('start', '?')} to {entry.get('end', '?')}"
+    return f"{what} ({when})"
+
+
+TWO = (
+    "work:\n  - organization: Acme\n    role: Engineer\n    start: {0}\n    end: {1}\n"
+    "  - organization: Initech\n    role: Developer\n    start: {2}\n    end: {3}\n"
+)
+
+RULES = (
+    Rule(
+        "RF104",
+        "dates.overlapping-roles",
+        "Two roles at different organisations held at the same time.",
+        check=overlapping_roles,
+        severity="info",
+        options={"sections": ["work"]},
+        fails=(TWO.format('"2021"', "present", '"2019"', '"2022-06"'),),
+        passes=(TWO.format('"2021-03"', "present", '"2019"', '"2021-03"'),),
+    ),
+    Rule(
+        "RF105",
+        "dates.gap",
+        "A gap between consecutive roles longer than max-months.",
+        check=gap,
+        enabled=False,
+        options={"max-months": 6, "sections": ["work"]},
+        fails=(TWO.format('"2020-03"', "present", '"2018"', '"2019-06"'),),
+        passes=(TWO.format('"2020-03"', "present", '"2018"', '"2019"'),),
+    ),
+    Rule(
+        "RF106",
+        "dates.mixed-precision",
+        "A section whose dates are written at different precisions.",
+        check=mixed_precision,
+        severity="info",
+        fails=(TWO.format('"2021-03"', "present", '"2019"', '"2021"'),),
+        passes=(TWO.format('"2021-03"', "present", '"2019-01"', '"2021-02"'),),
+    ),
+)
