@@ -172,11 +172,11 @@ def _closing(text: str, start: int, marker: str) -> int | None:
         if text[i - 1] == "\\" and not text.endswith("\\\\", 0, i):
             i += 1
             continue
+        if marker == "*" and text.startswith("**", i):
+            i += 2  # "**" inside "*...*" belongs to a nested bold span, even after a space
+            continue
         if i == start or text[i - 1].isspace():
             i += len(marker)
-            continue
-        if marker == "*" and text.startswith("**", i):
-            i += 2  # "**" inside "*...*" belongs to a nested bold span
             continue
         return i
 
