@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from conftest import EXAMPLES, TODAY, lint_text
+from conftest import EXAMPLES, TODAY, as_document_text
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +13,7 @@ from resumefmt.config import Config
 from resumefmt.lint_rules._dates import before, not_real, span
 from resumefmt.linter import LintRun
 from resumefmt.loader import load, load_text
-from resumefmt.plugins import rule_registry
+from resumefmt.plugins import Registry
 
 
 def config(code: str | None = None, **options: object) -> Config:
@@ -29,9 +29,15 @@ def config(code: str | None = None, **options: object) -> Config:
 
 def findings(fragment: str, code: str) -> list[tuple[int, int, str]]:
     """The findings of ``code`` (switched on) on a fragment that must be schema-valid."""
-    found = lint_text(fragment, config=config(code))
-    assert not [f for f in found if f[2].startswith("RF0")], found
-    return [f for f in found if f[2] == code]
+    run = LintRun(dates_only(), today=TODAY)
+    found = run.lint(load_text(as_document_text(fragment), "r.yaml"), config(code))
+    assert not [d for d in found if d.code.startswith("RF0")], found
+    return [(d.location.line, d.location.column, d.code) for d in found if d.code == code]
+
+
+def dates_only() -> Registry:
+    """The dates family alone: its tests do not depend on the other families' state."""
+    return Registry().load(("resumefmt.lint_rules.dates",), third_party=False)
 
 
 def role(org: str, start: str, end: str, section: str = "work") -> str:
@@ -225,9 +231,7 @@ def messages(
     fragment: str, chosen: Config | None = None, today: datetime.date = TODAY
 ) -> list[str]:
     """``CODE message`` of each dates finding on a fragment."""
-    from conftest import as_document_text
-
-    run = LintRun(rule_registry(third_party=False), today=today)
+    run = LintRun(dates_only(), today=today)
     found = run.lint(load_text(as_document_text(fragment), "r.yaml"), chosen or Config())
     return [f"{d.code} {d.message}" for d in found if d.name.startswith("dates.")]
 
@@ -337,7 +341,7 @@ SEEDS = {
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_seed_examples(name: str) -> None:
     chosen = config("RF105")  # the gap rule too: the seeds have no gap of more than 6 months
-    run = LintRun(rule_registry(third_party=False), today=datetime.date(2026, 11, 22))
+    run = LintRun(dates_only(), today=datetime.date(2026, 11, 22))
     found = run.lint(load(EXAMPLES / name), chosen)
     dates = [
         (d.location.line, d.location.column, f"{d.code} {d.message}")
