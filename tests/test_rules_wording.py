@@ -1,0 +1,234 @@
+"""The wording rules (RF150-RF169): exact (line, column, code) of every finding."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from conftest import EXAMPLES, TODAY, as_document_text
+
+from resumefmt.diagnostics import Diagnostic
+from resumefmt.linter import LintRun
+from resumefmt.loader import Document, load, load_text
+from resumefmt.plugins import Registry
+
+# Only this family is loaded, so the tables do not move with other families' work.
+REGISTRY = Registry().load(("resumefmt.lint_rules.wording",), third_party=False)
+
+
+def lint(document: Document, today: datetime.date = TODAY) -> list[Diagnostic]:
+    return LintRun(REGISTRY, today=today).lint(document)
+
+
+def lint_text(fragment: str) -> list[tuple[int, int, str]]:
+    found = lint(load_text(as_document_text(fragment), "r.yaml"))
+    assert all(d.code.startswith("RF15") for d in found), found  # valid, nothing else
+    return [(d.location.line, d.location.column, d.code) for d in found]
+
+
+def bullet(text: str) -> str:
+    """One plain-scalar bullet: its text starts at line 10, column 9."""
+    return (
+        "work:\n  - organization: Example Corp\n    role: Engineer\n"
+        f'    start: "2020-01"\n    end: "2021-06"\n    highlights:\n      - {text}\n'
+    )
+
+
+def folded(*lines: str) -> str:
+    """One folded (>-) bullet: its lines start at line 11, column 9."""
+    body = "".join(f"        {line}\n" for line in lines)
+    return bullet(">-\n" + body.rstrip("\n"))
+
+
+def messages(fragment: str, code: str) -> list[str]:
+    found = lint(load_text(as_document_text(fragment), "r.yaml"))
+    return [d.message for d in found if d.code == code]
+
+
+FAILS = [
+    # first person
+    (bullet("I cut build time by 40%."), [(10, 9, "RF150")]),
+    (bullet("Cut build time with my team."), [(10, 29, "RF150")]),
+    (bullet("Led our team; we shipped it."), [(10, 13, "RF150"), (10, 23, "RF150")]),
+    (bullet("I\u2019ve led it, then they thanked us."), [(10, 9, "RF150"), (10, 40, "RF150")]),
+    (folded("Shipped the API", "that I designed."), [(12, 14, "RF150")]),
+    # weak phrases
+    (bullet("Responsible for billing."), [(10, 9, "RF151")]),
+    (bullet("Worked on the API and helped with tests."), [(10, 9, "RF151"), (10, 31, "RF151")]),
+    (bullet("Fixed various bugs."), [(10, 15, "RF151")]),
+    (folded("Was involved", "in the migration."), [(11, 13, "RF151")]),
+    # repeated word: the second one, across a fold too
+    (bullet("Built the the tool."), [(10, 19, "RF152")]),
+    (bullet("The the tool."), [(10, 13, "RF152")]),
+    (folded("Built the", "the fastest tool."), [(12, 9, "RF152")]),
+    # ordinals
+    (
+        bullet("Ranked 22st, 3th and 11st."),
+        [(10, 16, "RF153"), (10, 22, "RF153"), (10, 30, "RF153")],
+    ),
+    (
+        "publications:\n  - title: Example\n    venue: Proceedings of the 31th Conference\n",
+        [(6, 31, "RF153")],
+    ),
+    (bullet("Placed 112nd of 400."), [(10, 16, "RF153")]),
+    # cut off
+    (bullet("Compatible with LoRA and other…"), [(10, 39, "RF154")]),
+    (bullet("Shipped the rewrite pr..."), [(10, 31, "RF154")]),
+    # dangling colon, the last bullet and a middle one
+    (
+        bullet("Built it.") + '      - "Key features include:"\n',
+        [(11, 30, "RF155")],
+    ),
+    (
+        bullet('"Integrates techniques, such as:"') + "      - Shipped it.\n",
+        [(10, 40, "RF155")],
+    ),
+    # brand casing, in prose and in keywords
+    (bullet("Published on Github and Pytorch."), [(10, 22, "RF156"), (10, 33, "RF156")]),
+    (
+        "skills:\n  - name: ML\n    keywords: [Pytorch, Tensorflow, node.js]\n",
+        [(6, 16, "RF156"), (6, 25, "RF156"), (6, 37, "RF156")],
+    ),
+    (bullet("Posted to arxiv with `cuda`."), [(10, 19, "RF156")]),
+    # over ... +
+    (bullet("Got over 1000+ stars."), [(10, 13, "RF157")]),
+    (bullet("Served more than 10k+ users."), [(10, 16, "RF157")]),
+]
+
+PASSES = [
+    bullet("Cut I/O time of `my_tool` by 40% for US clients in Phase I."),
+    bullet("Read <https://example.com/our/me> or https://we.example.com/my."),
+    bullet("Wrote to team@example.com and my.name@example.com daily."),
+    "publications:\n  - title: My Life in Code\n",
+    bullet("Led the billing service; fixed 40 bugs."),
+    bullet("Said that that had had an effect in Walla Walla, then the theme."),
+    bullet("Ranked 1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 23rd 101st 111th 112th."),
+    bullet("See <https://example.com/31th>."),
+    bullet("Wrote 'Wait… what?', a talk."),
+    bullet('"**Key features:** 2:4 sparsity, fused attention."'),
+    bullet("Hosted on GitHub (github.com/x), using `pytorch`, PyTorchJob and Node.js."),
+    "projects:\n  - name: pytorch-utils\n    summary: A GitHub project.\n",
+    bullet("Got over 1000 stars and 2k+ forks."),
+]
+
+
+@pytest.mark.parametrize(("fragment", "expected"), FAILS)
+def test_reports(fragment: str, expected: list[tuple[int, int, str]]) -> None:
+    assert lint_text(fragment) == expected
+
+
+@pytest.mark.parametrize("fragment", PASSES)
+def test_passes(fragment: str) -> None:
+    assert lint_text(fragment) == []
+
+
+@pytest.mark.parametrize(
+    ("fragment", "code", "message"),
+    [
+        (
+            bullet("I cut it."),
+            "RF150",
+            "'I' is first person: a résumé leaves out 'I', 'my', 'we' and 'our'; "
+            "start with the verb, or name the team",
+        ),
+        (
+            folded("Responsible", "for billing."),
+            "RF151",
+            "'Responsible for' is weak: say what you did: 'Led', 'Owned', 'Ran', 'Built'",
+        ),
+        (bullet("Built the the tool."), "RF152", "'the' is repeated"),
+        (bullet("The 31th one."), "RF153", "'31th' should be '31st'"),
+        (
+            bullet("And..."),
+            "RF154",
+            "the text ends in '...' and looks cut off: finish the sentence",
+        ),
+        (
+            bullet("'Such as:'"),
+            "RF155",
+            "the text ends in ':' but nothing follows: finish the sentence or drop it",
+        ),
+        (bullet("On Github."), "RF156", "'Github' is spelled 'GitHub'"),
+        (
+            bullet("Over 5+ years."),
+            "RF157",
+            "'Over 5+' says 'more than' twice: write 'over N' or 'N+'",
+        ),
+    ],
+)
+def test_messages(fragment: str, code: str, message: str) -> None:
+    assert messages(fragment, code) == [message]
+
+
+def _seed(name: str, family: str) -> list[tuple[int, int, str]]:
+    found = lint(load(EXAMPLES / name), datetime.date(2026, 11, 22))
+    return [
+        (d.location.line, d.location.column, d.code) for d in found if d.name.startswith(family)
+    ]
+
+
+def test_shuai_xie_seed() -> None:
+    assert _seed("shuai-xie.resumefmt.yaml") == [
+        (77, 77, "RF150"),  # allows us to
+        (112, 20, "RF151"),  # various
+        (117, 40, "RF150"),  # we introduced
+        (126, 34, "RF150"),  # our paper
+        (126, 72, "RF156"),  # arxiv
+        (153, 55, "RF150"),  # our original dataset
+        (154, 57, "RF150"),  # we crawled
+        (174, 37, "RF156"),  # kinect
+        (195, 31, "RF153"),  # 31th
+    ]
+
+
+def test_cheng_zeyi_seed() -> None:
+    assert _seed("cheng-zeyi.resumefmt.yaml") == [
+        (22, 11, "RF150"),  # my
+        (22, 34, "RF150"),  # I
+        (22, 54, "RF156"),  # JAVA
+        (22, 86, "RF156"),  # JAVA
+        (23, 55, "RF156"),  # JAVA
+        (42, 9, "RF150"),  # I
+        (44, 54, "RF157"),  # over
+        (48, 9, "RF150"),  # I
+        (52, 13, "RF150"),  # I
+        (58, 47, "RF155"),  # :"
+        (65, 19, "RF151"),  # responsible
+        (67, 54, "RF150"),  # Our
+        (68, 58, "RF150"),  # us
+        (71, 9, "RF150"),  # Our
+        (72, 47, "RF150"),  # I
+        (72, 75, "RF150"),  # I\u2019ve
+        (78, 9, "RF150"),  # I
+        (80, 20, "RF151"),  # various
+        (80, 47, "RF155"),  # :
+        (85, 19, "RF150"),  # we
+        (88, 60, "RF150"),  # I
+        (91, 21, "RF156"),  # LORA,
+        (91, 36, "RF154"),  # …
+        (93, 15, "RF150"),  # our
+        (94, 18, "RF150"),  # Our
+        (95, 75, "RF150"),  # our
+        (97, 26, "RF150"),  # our
+        (104, 9, "RF150"),  # I
+        (104, 15, "RF151"),  # responsible
+        (104, 58, "RF150"),  # our
+        (105, 31, "RF150"),  # I
+        (106, 32, "RF150"),  # my
+        (107, 57, "RF156"),  # EXCEL
+        (107, 84, "RF150"),  # our
+        (109, 22, "RF150"),  # I
+        (111, 23, "RF150"),  # I
+        (122, 9, "RF150"),  # I
+        (123, 38, "RF150"),  # I
+        (125, 17, "RF150"),  # I
+        (128, 19, "RF154"),  # …
+        (130, 23, "RF150"),  # I
+        (160, 23, "RF152"),  # the second "the" of "the the"
+        (171, 42, "RF157"),  # over
+        (175, 7, "RF150"),  # I
+        (177, 164, "RF156"),  # Huggingface
+        (181, 62, "RF151"),  # various
+        (194, 45, "RF150"),  # our
+        (199, 61, "RF150"),  # I
+    ]
