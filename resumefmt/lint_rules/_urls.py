@@ -33,7 +33,7 @@ RICH_TEXT = (*PROSE, "sections/*/items/*/title", "sections/*/items/*/subtitle")
 # The same shapes richtext.parse accepts, so what is checked is what is rendered.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _LINK_TARGET = re.compile(r"\(([^\s()<>]+)\)")
-_BARE = re.compile(r"https?://[^\s<>`]+", re.IGNORECASE)
+_BARE = re.compile(r"https?://[^\s<>`\\]+", re.IGNORECASE)
 # Sentence punctuation and markup that end a bare address rather than belong to it.
 _TRAILING = ".,;:!?'\"*_"
 _SKIPPED = re.compile(r"(?:\A|/)x-")

@@ -1,0 +1,256 @@
+"""The offline links rules (RF120-RF126), the URL extraction they share, the TLD data."""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+
+import pytest
+from conftest import EXAMPLES, ROOT, TODAY, as_document_text, in_ci
+
+from resumefmt.config import Config
+from resumefmt.lint_rules._urls import iter_urls, scan
+from resumefmt.linter import LintRun
+from resumefmt.loader import load, load_text
+from resumefmt.plugins import Registry
+from resumefmt.rules import Context
+
+
+def _run() -> LintRun:
+    # Only this family: the other families' findings (and work in progress) stay out.
+    return LintRun(Registry().load(("resumefmt.lint_rules.links",), third_party=False), today=TODAY)
+
+
+def lint(fragment: str, config: Config | None = None) -> list[tuple[int, int, str, str]]:
+    found = _run().lint(load_text(as_document_text(fragment), "r.yaml"), config)
+    assert not [d for d in found if d.code.startswith("RF0")], found  # inputs are valid
+    return [(d.location.line, d.location.column, d.code, d.message) for d in found]
+
+
+def positions(fragment: str) -> list[tuple[int, int, str]]:
+    return [(line, col, code) for line, col, code, _ in lint(fragment)]
+
+
+P = "projects:\n  - name: P\n"  # lines 4-5; a field below it is on line 6
+
+FAILS = [
+    (P + "    summary: See [the demo](www.example.com).\n", [(6, 29, "RF120")]),
+    (P + "    url: https://exa_mple.com/\n", [(6, 10, "RF120")]),
+    (P + "    url: https://localhost:8080/\n", [(6, 10, "RF120")]),
+    (P + "    url: https://example.com:99999/\n", [(6, 10, "RF120")]),
+    (P + "    url: https://ada:secret@example.com/\n", [(6, 10, "RF120")]),
+    (P + "    url: https://example..com/\n", [(6, 10, "RF120")]),
+    (P + "    url: https://-ada.example.com/\n", [(6, 10, "RF120")]),
+    (P + "    url: https://example.com/100%\n", [(6, 10, "RF120")]),
+    (P + "    url: https://999.1.1.1/\n", [(6, 10, "RF120")]),
+    (P + "    summary: Data at <ftp://example.com/d>.\n", [(6, 23, "RF120")]),
+    (P + "    summary: Data at [d](javascript:void).\n", [(6, 26, "RF120")]),
+    (P + "    repository: http://github.com/ada/x\n", [(6, 17, "RF121")]),
+    (P + "    url: http://ada.github.io/\n", [(6, 10, "RF121")]),
+    (P + "    url: http://ada.dev/\n", [(6, 10, "RF121")]),
+    (P + "    summary: Live at <http://arxiv.org/abs/1>.\n", [(6, 23, "RF121")]),
+    (P + "    summary: Try <https://chatrhino.ttfb/>.\n", [(6, 19, "RF122")]),
+    (P + "    url: https://example.comm/\n", [(6, 10, "RF122")]),
+    (P + "    url: https://Example.COMM\n", [(6, 10, "RF122")]),
+    ("basics:\n  name: A\n  email: a..b@example.com\n", [(4, 10, "RF123")]),
+    ("basics:\n  name: A\n  email: .a@example.com\n", [(4, 10, "RF123")]),
+    ("basics:\n  name: A\n  email: a,b@example.com\n", [(4, 10, "RF123")]),
+    ("basics:\n  name: A\n  email: a@example\n", [(4, 10, "RF123")]),
+    ("basics:\n  name: A\n  email: a@example.con\n", [(4, 10, "RF123")]),
+    (P + "    summary: Mail [me](mailto:a@@example.com).\n", [(6, 24, "RF123")]),
+    (P + "    summary: Mail <mailto:a@example.c0m>.\n", [(6, 20, "RF123")]),
+]
+PROFILE = "basics:\n  name: A\n  profiles:\n    - network: {network}\n{extra}      url: {url}\n"
+
+
+def profile(url: str, network: str = "GitHub", username: str | None = None) -> str:
+    extra = f"      username: {username}\n" if username else ""
+    return PROFILE.format(network=network, url=url, extra=extra)
+
+
+FAILS += [
+    (profile("https://github.com/ada/engine"), [(6, 12, "RF124")]),
+    (profile("https://github.com/-ada"), [(6, 12, "RF124")]),
+    (profile("https://www.github.com/ada"), [(6, 12, "RF124")]),
+    (profile("https://gitlab.com/ada"), [(6, 12, "RF124")]),
+    (profile("https://github.com/ada", network="LinkedIn"), [(6, 12, "RF124")]),
+    (profile("https://www.linkedin.com/company/ada", "LinkedIn"), [(6, 12, "RF124")]),
+    (profile("https://www.linkedin.com/ada", "linked-in"), [(6, 12, "RF124")]),
+    (profile("https://scholar.google.com/citations?user=short", "Scholar"), [(6, 12, "RF124")]),
+    (profile("https://scholar.google.com/citations?hl=en", "Google Scholar"), [(6, 12, "RF124")]),
+    (profile("https://github.com/lovelace", username="ada"), [(6, 17, "RF125")]),
+    (profile("https://mastodon.social/@lov", "Mastodon", "ada"), [(6, 17, "RF125")]),
+    (P + "    summary: Code (https://github.com/ada/fast).\n", [(6, 20, "RF126")]),
+    # a folded scalar: the finding is on the line where the address is written
+    (P + "    summary: >-\n      First line.\n      Then <https://x.ttfb/> here.\n",
+     [(8, 13, "RF122")]),
+    (P + "    summary: \"Both <https://a.ttfb> and <https://b.ttfb>\"\n",
+     [(6, 21, "RF122"), (6, 42, "RF122")]),
+]  # fmt: skip
+
+PASSES = [
+    P + "    url: https://example.com/a%20b?q=1#top\n",
+    P + "    url: https://例子.中国/\n",
+    P + "    url: https://xn--fiqs8s.xn--fiqs8s/\n",
+    P + "    url: https://192.168.1.1:8080/\n",
+    P + "    url: https://example.co.uk./\n",
+    P + "    url: http://example.com/\n",
+    P + "    summary: Mail [me](mailto:ada@example.com) or call <tel:+15550100>.\n",
+    P + "    summary: Run `curl https://x.ttfb/` or see <https://ok.com>.\n",
+    P + "    summary: Code at [fast](https://github.com/ada/fast).\n",
+    P + "    x-notes: {url: 'nonsense'}\n",
+    "basics:\n  name: A\n  email: ada.lovelace+cv@example.co.uk\n",
+    profile("https://github.com/Ada-L/", username="'@ada-l'"),
+    profile("https://www.linkedin.com/in/ada-lovelace/", "LinkedIn", "ADA-LOVELACE"),
+    profile("https://cn.linkedin.com/in/ada", "LinkedIn"),
+    profile("https://scholar.google.com.hk/citations?hl=en&user=JicYPdAAAAAJ", "Google Scholar"),
+    profile("https://mastodon.social/@ada", "Mastodon", "'@ada'"),
+    profile("https://ada.example.com/", "Homepage"),
+]
+
+
+@pytest.mark.parametrize(("fragment", "expected"), FAILS)
+def test_reports_at_the_exact_place(fragment: str, expected: list[tuple[int, int, str]]) -> None:
+    assert positions(fragment) == expected
+
+
+@pytest.mark.parametrize("fragment", PASSES)
+def test_is_silent(fragment: str) -> None:
+    assert lint(fragment) == []
+
+
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        (P + "    summary: See [d](www.example.com).\n", "has no scheme: write it in full, as "
+         "https://www.example.com"),
+        (P + "    url: https://ada:pw@example.com/\n", "has a user name or password"),
+        (P + "    url: https://localhost/\n", "the host 'localhost' has no top-level domain"),
+        (P + "    repository: http://github.com/a/b\n", "github.com serves HTTPS: write https://"),
+        (P + "    summary: Try <https://chatrhino.ttfb/>.\n",
+         "'.ttfb' in chatrhino.ttfb is not a top-level domain"),
+        ("basics:\n  name: A\n  email: a@example.con\n", "'.con' is not a top-level domain"),
+        (profile("https://github.com/ada/engine"),
+         "write https://github.com/<user>, not a repository"),
+        (profile("https://scholar.google.com/citations?user=DzyIoEMAAAJ", "Google Scholar"),
+         "user id 'DzyIoEMAAAJ' has 11 characters; Scholar ids have 12"),
+        (profile("https://github.com/lovelace", username="ada"),
+         "username 'ada' differs from 'lovelace' in the GitHub address"),
+        (P + "    summary: See https://example.com.\n",
+         "'https://example.com' prints as text: write <https://example.com>"),
+    ],
+)  # fmt: skip
+def test_messages_say_what_is_wrong(fragment: str, message: str) -> None:
+    (found,) = lint(fragment)
+    assert message in found[3]
+
+
+def test_prefer_https_hosts_option_adds_sites() -> None:
+    fragment = P + "    url: http://docs.example.org/x\n"
+    assert lint(fragment) == []
+    config = Config()
+    config.rules["RF121"] = {"hosts": ["example.org"]}
+    assert [f[:3] for f in lint(fragment, config)] == [(6, 10, "RF121")]
+
+
+def test_malformed_schemes_option_narrows_prose_links() -> None:
+    fragment = P + "    summary: Call <tel:+15550100>.\n"
+    config = Config()
+    config.rules["RF120"] = {"schemes": ["https"]}
+    assert [f[:3] for f in lint(fragment, config)] == [(6, 20, "RF120")]
+
+
+def _seed(name: str) -> list[tuple[int, int, str]]:
+    found = _run().lint(load(str(EXAMPLES / f"{name}.resumefmt.yaml")))
+    return [(d.location.line, d.location.column, d.code) for d in found]
+
+
+def test_the_seeds() -> None:
+    # chatrhino.ttfb is the seed's own slip; so is the 11-character Scholar id.
+    assert _seed("shuai-xie") == [(18, 12, "RF124"), (79, 10, "RF122")]
+    # stable-fast's address is written bare in parentheses: text, not a link.
+    assert _seed("cheng-zeyi") == [(42, 41, "RF126")]
+
+
+def test_iter_urls_yields_fields_and_prose_spans() -> None:
+    text = as_document_text(
+        "basics:\n  name: A\n  email: a@example.com\n  url: https://a.example.com\n"
+        "  profiles:\n    - {network: X, url: 'https://x.com/a'}\n"
+        "publications:\n  - title: T\n    links:\n      - {label: Code, url: 'https://c.org'}\n"
+        "projects:\n  - name: P\n    repository: https://r.org\n"
+        "    x-mine: {url: 'https://hidden.org'}\n"
+        "    highlights:\n      - 'See [it](https://l.org/a), <https://b.org> and https://n.org.'\n"
+        "sections:\n  - title: S\n    items:\n      - {title: 'At <https://t.org>', url: 'https://i.org'}\n"
+    )  # fmt: skip
+    context = Context(load_text(text, "r.yaml"), {}, datetime.date(2026, 6, 15))
+    found = list(iter_urls(context))
+    assert [(p, u) for p, u, s, e in found if s is None] == [
+        ("/basics/url", "https://a.example.com"),
+        ("/basics/profiles/0/url", "https://x.com/a"),
+        ("/publications/0/links/0/url", "https://c.org"),
+        ("/projects/0/repository", "https://r.org"),
+        ("/sections/0/items/0/url", "https://i.org"),
+    ]
+    spans = [(p, u, s, e) for p, u, s, e in found if s is not None]
+    assert [(p, u) for p, u, _, _ in spans] == [
+        ("/projects/0/highlights/0", "https://l.org/a"),
+        ("/projects/0/highlights/0", "https://b.org"),
+        ("/projects/0/highlights/0", "https://n.org"),
+        ("/sections/0/items/0/title", "https://t.org"),
+    ]
+    bullet = context.data["projects"][0]["highlights"][0]
+    assert all(bullet[s:e] == u for p, u, s, e in spans if p.startswith("/projects"))
+
+
+@pytest.mark.parametrize(
+    ("text", "urls"),
+    [
+        ("(see https://x.org/a_(b)), then", ["https://x.org/a_(b)"]),
+        ("**https://x.org/a**", ["https://x.org/a"]),
+        ("`https://code.org` \\<https://e.org>", ["https://e.org"]),
+        ("[https://label.org](https://target.org)", ["https://target.org"]),
+        ("xhttps://no.org", []),
+        ("[open](mailto:a@b.org) [x] (y)", ["mailto:a@b.org"]),
+    ],
+)
+def test_scan_reads_markup_as_the_renderer_does(text: str, urls: list[str]) -> None:
+    assert [url for url, _, _ in scan(text)] == urls
+
+
+def _sync_script() -> object:
+    spec = importlib.util.spec_from_file_location("sync_tlds", ROOT / "scripts" / "sync_tlds.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_tld_module_matches_the_installed_public_suffix_list() -> None:
+    if importlib.util.find_spec("publicsuffixlist") is None:
+        reason = "publicsuffixlist is not installed (it is a test extra)"
+        if in_ci():
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason)
+    script = _sync_script()
+    expected = script.render_module()  # type: ignore[attr-defined]
+    actual = (ROOT / "resumefmt" / "lint_rules" / "_tlds.py").read_text(encoding="utf-8")
+    assert actual == expected, "stale: run .venv/bin/python scripts/sync_tlds.py"
+
+
+def test_tld_data_knows_real_domains_and_not_made_up_ones() -> None:
+    from resumefmt.lint_rules._tlds import TLDS
+
+    assert isinstance(TLDS, str)  # one constant: nothing to build at import
+    for tld in ("com", "uk", "dev", "io", "中国", "xn--fiqs8s"):
+        assert f"\n{tld}\n" in TLDS
+    for made_up in ("ttfb", "comm", "con", "co.uk", ""):
+        assert f"\n{made_up}\n" not in TLDS
+
+
+def test_icann_tlds_reads_the_icann_section_only() -> None:
+    script = _sync_script()
+    text = (
+        "// ===BEGIN ICANN DOMAINS===\n// comment\ncom\n*.ck\n!www.ck\nco.uk\n中国\n"
+        "// ===END ICANN DOMAINS===\n// ===BEGIN PRIVATE DOMAINS===\ngithub.io\nprivate\n"
+    )
+    assert script.icann_tlds(text) == ["ck", "com", "uk", "xn--fiqs8s", "中国"]  # type: ignore[attr-defined]
