@@ -1,0 +1,242 @@
+"""One link check over HTTP: resolve, refuse private targets, HEAD then GET, redirects, retries.
+
+Only ``resumefmt lint --online`` imports this module. The stack is the standard
+library (``http.client`` on threads): it adds no dependency, and it lets us
+connect to the very address we resolved and checked, which keeps DNS from
+swapping a public address for a private one between the check and the connect.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+from urllib.parse import quote, urljoin, urlsplit
+
+from resumefmt.lint_rules._outcome import Outcome
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from email.message import Message
+    from urllib.parse import SplitResult
+
+    Watch = Callable[[socket.socket], None]
+
+CONNECT_TIMEOUT = 5.0  # seconds to open a connection to one address
+MAX_REDIRECTS = 10
+RETRIES = 2  # after the first attempt, for 429, 502-504 and dropped connections
+BACKOFF = 0.5  # seconds before the first retry, doubled for each next one
+RETRY_AFTER_CAP = 5.0  # a server asking to wait longer is reported, not waited for
+USER_AGENT = "Mozilla/5.0 (compatible; resumefmt-linkcheck/1)"
+_REDIRECTS = (301, 302, 303, 307, 308)
+_RETRIED = (429, 502, 503, 504)
+_SAFE_PATH = "/%:@!$&'()*+,;=-._~?"
+_SSL: ssl.SSLContext | None = None
+
+
+class NoSuchHost(Exception):
+    """The name does not exist (a dead link, unlike a resolver that cannot answer)."""
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """The addresses of ``host``. Tests replace this function: none asks a real resolver."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        if exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)):
+            raise NoSuchHost(host) from None
+        raise
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def address_kind(address: str) -> str | None:
+    """None for a public address, else what it is: loopback, private, link-local, ..."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_global and not ip.is_multicast:
+        return None
+    for kind in ("loopback", "link_local", "private", "multicast", "unspecified"):
+        if getattr(ip, f"is_{kind}"):
+            return kind.replace("_", "-")
+    return "non-public"
+
+
+def check_url(
+    url: str, *, allow_private: bool, deadline: float, watch: Watch | None = None
+) -> Outcome:
+    """Where ``url`` leads; retries with backoff, honouring a short enough Retry-After."""
+    attempt = 0
+    while True:
+        outcome, wait = _follow(url, allow_private, deadline, watch)
+        if wait is None or attempt >= RETRIES:
+            return outcome
+        if wait < 0:
+            wait = BACKOFF * 2**attempt
+        elif wait > RETRY_AFTER_CAP:
+            return Outcome(outcome.kind, f"{outcome.detail} and asks to retry after {wait:.0f} s")
+        if time.monotonic() + wait >= deadline:
+            return outcome
+        time.sleep(wait)
+        attempt += 1
+
+
+def _follow(
+    url: str, allow_private: bool, deadline: float, watch: Watch | None
+) -> tuple[Outcome, float | None]:
+    """One attempt along the redirect chain: the outcome, and the wait before a retry."""
+    current, method, private = url, "HEAD", False
+    for _hop in range(MAX_REDIRECTS + 1):
+        via = "" if current == url else f" (redirected to {current})"
+        parts = urlsplit(current)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return Outcome("unverifiable", f"redirects to {current}, not a web address"), None
+        try:
+            host = parts.hostname.encode("idna").decode("ascii")
+            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+            addresses = _addresses(host, port)
+        except NoSuchHost:
+            return Outcome("dead", f"has no such domain: {parts.hostname}{via}"), None
+        except (OSError, UnicodeError, ValueError) as exc:
+            return Outcome("unverifiable", f"cannot look up {parts.hostname}: {exc}{via}"), -1
+        kinds = [address_kind(a) for a in addresses]
+        if not allow_private:
+            refused = [(a, k) for a, k in zip(addresses, kinds, strict=True) if k]
+            addresses = [a for a, k in zip(addresses, kinds, strict=True) if not k]
+            if not addresses:
+                address, kind = refused[0]
+                detail = f"leads to {parts.hostname}, a {kind} address ({address}){via}"
+                return Outcome("private", detail), None
+        private = private or any(kinds)
+        try:
+            status, headers = _request(method, parts, host, port, addresses, deadline, watch)
+            if method == "HEAD" and status >= 400 and status != 429:
+                method = "GET"  # servers that refuse or mishandle HEAD: GET decides
+                status, headers = _request(method, parts, host, port, addresses, deadline, watch)
+        except (OSError, http.client.HTTPException) as exc:
+            if time.monotonic() >= deadline:
+                return Outcome("unverifiable", f"did not answer in time{via}"), None
+            return Outcome("unverifiable", f"failed: {_reason(exc)}{via}"), -1
+        location = headers.get("Location")
+        if status in _REDIRECTS and location:
+            current = urljoin(current, location.strip())
+            method = "GET" if status == 303 else method
+            continue
+        return _judge(status, via, private), _retry_wait(status, headers)
+    return Outcome("unverifiable", f"redirects more than {MAX_REDIRECTS} times"), None
+
+
+def _addresses(host: str, port: int) -> list[str]:
+    try:
+        return [str(ipaddress.ip_address(host))]
+    except ValueError:
+        return resolve(host, port)
+
+
+def _judge(status: int, via: str, private: bool) -> Outcome:
+    said = f"answered {status} {http.client.responses.get(status, '')}".rstrip() + via
+    if 200 <= status < 300:
+        return Outcome("ok", said, private=private)
+    if status in (404, 410):
+        return Outcome("dead", said)
+    if status in (401, 403, 999):
+        said += "; the site asks for a login or refuses automated checks"
+    elif status == 429:
+        said += "; the site limits how often it may be asked"
+    return Outcome("unverifiable", said)
+
+
+def _retry_wait(status: int, headers: Message) -> float | None:
+    """None: do not retry; -1: retry after the backoff; else the seconds the server asked."""
+    if status not in _RETRIED:
+        return None
+    value = (headers.get("Retry-After") or "").strip()
+    if value.isdigit():
+        return float(value)
+    if value:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        except (TypeError, ValueError):
+            pass
+    return -1
+
+
+def _request(
+    method: str,
+    parts: SplitResult,
+    host: str,
+    port: int,
+    addresses: list[str],
+    deadline: float,
+    watch: Watch | None,
+) -> tuple[int, Message]:
+    """Status and headers from the first address that accepts a connection."""
+    target = quote(parts.path or "/", safe=_SAFE_PATH, encoding="utf-8")
+    if parts.query:
+        target += "?" + quote(parts.query, safe=_SAFE_PATH + "=&", encoding="utf-8")
+    error: OSError = OSError("no address")
+    for address in addresses[:3]:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("deadline passed")
+        secure = parts.scheme.lower() == "https"
+        connection = _Pinned(host, port, address, min(CONNECT_TIMEOUT, remaining), secure, watch)
+        try:
+            connection.connect()
+        except OSError as exc:
+            error = exc
+            connection.close()
+            continue
+        try:
+            assert connection.sock is not None
+            connection.sock.settimeout(max(0.01, deadline - time.monotonic()))
+            headers = {"User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"}
+            connection.request(method, target, headers=headers)
+            response = connection.getresponse()  # the body is never read
+            return response.status, response.headers
+        finally:
+            connection.close()
+    raise error
+
+
+class _Pinned(http.client.HTTPConnection):
+    """A connection to a checked address, speaking to the host by name (Host header, SNI)."""
+
+    def __init__(
+        self, host: str, port: int, address: str, timeout: float, secure: bool, watch: Watch | None
+    ) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self._address = address
+        self._secure = secure
+        self._watch = watch
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        if self._watch is not None:
+            self._watch(sock)  # so that the total deadline can cut a stalled answer
+        if self._secure:
+            sock = _tls().wrap_socket(sock, server_hostname=self.host)
+        self.sock = sock
+
+
+def _tls() -> ssl.SSLContext:
+    """One TLS context for the run: loading the system's CA certificates takes milliseconds."""
+    global _SSL
+    if _SSL is None:
+        _SSL = ssl.create_default_context()
+    return _SSL
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"its certificate is not valid ({exc.verify_message})"
+    if isinstance(exc, ConnectionRefusedError):
+        return "the connection was refused"
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return "no answer in time"
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,182 @@
+"""Checking many links at once: once per run, the cache first, threads per host, a deadline.
+
+Only ``--online`` imports this module. Each distinct address is checked once
+per run (whatever the number of documents and rules that ask), on up to
+:data:`PER_HOST` connections to one host and :data:`MAX_CONNECTIONS` in all.
+Every check has :data:`TOTAL_TIMEOUT` seconds: past it, its socket is shut,
+and a check stuck where no socket can be shut (a slow resolver) is reported
+as a timeout without waiting for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import sys
+import threading
+import time
+from urllib.parse import urlsplit
+
+from resumefmt.lint_rules import _http
+from resumefmt.lint_rules._linkcache import LinkCache
+from resumefmt.lint_rules._outcome import Outcome
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from resumefmt.rules import LintSettings
+
+PER_HOST = 4  # what a polite crawler opens to one server
+MAX_CONNECTIONS = 64
+TOTAL_TIMEOUT = 15.0  # seconds for one link: every redirect, retry and wait included
+_GRACE = 1.0  # after the deadline, how long a check may take to notice its shut socket
+
+
+class RunState:
+    """What one lint run knows of links: outcomes so far, and the disk cache."""
+
+    def __init__(self, settings: LintSettings) -> None:
+        self.settings = settings
+        self.outcomes: dict[str, Outcome] = {}
+        self.cache = LinkCache(settings.cache_dir)
+
+
+_RUNS: list[tuple[LintSettings, RunState]] = []
+
+
+def state_for(settings: LintSettings) -> RunState:
+    """The state of the run these settings belong to.
+
+    ``Context.shared`` is kept per rule code, and the dead, unverifiable and
+    private-host rules must share one set of answers; a run's settings object
+    is the one thing their contexts share, so it keys the state.
+    """
+    for owner, state in _RUNS:
+        if owner is settings:
+            return state
+    state = RunState(settings)
+    _RUNS.append((settings, state))
+    del _RUNS[:-4]  # a long-lived process (the tests) keeps only its last runs
+    return state
+
+
+def outcomes(state: RunState, urls: list[str]) -> dict[str, Outcome]:
+    """The outcome of each of ``urls``: known, cached as good, or checked now."""
+    allow = state.settings.allow_private_hosts
+    todo = []
+    for url in dict.fromkeys(urls):
+        if url in state.outcomes:
+            continue
+        if state.cache.good(url, allow_private=allow):
+            state.outcomes[url] = Outcome("ok", "was good when last checked")
+        else:
+            todo.append(url)
+    if todo:
+        found = check_many(todo, allow_private=allow, progress=state.settings.progress)
+        state.outcomes.update(found)
+        for url, outcome in found.items():
+            if outcome.kind == "ok":
+                state.cache.remember(url, private=outcome.private)
+        state.cache.save()
+    return {url: state.outcomes[url] for url in urls}
+
+
+class _Task:
+    __slots__ = ("deadline", "queue", "sockets", "url")
+
+    def __init__(self, url: str, queue: list[str]) -> None:
+        self.url = url
+        self.queue = queue
+        self.deadline = time.monotonic() + TOTAL_TIMEOUT
+        self.sockets: list[socket.socket] = []
+
+
+def check_many(urls: list[str], *, allow_private: bool, progress: bool) -> dict[str, Outcome]:
+    """Check distinct ``urls`` concurrently; every one gets an outcome within its deadline."""
+    queues: dict[str, list[str]] = {}
+    for url in urls:
+        queues.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
+    results: dict[str, Outcome] = {}
+    running: list[_Task] = []
+    done = threading.Condition()
+    slots = threading.Semaphore(MAX_CONNECTIONS)
+
+    def work(queue: list[str]) -> None:
+        while True:
+            with slots:
+                with done:
+                    if not queue:
+                        return
+                    task = _Task(queue.pop(0), queue)
+                    running.append(task)
+                    done.notify_all()  # the watcher learns the new deadline
+                outcome = _check(task, allow_private)
+                with done:
+                    results.setdefault(task.url, outcome)
+                    if task in running:
+                        running.remove(task)
+                    done.notify_all()
+
+    def start(queue: list[str]) -> None:
+        threading.Thread(target=work, args=(queue,), daemon=True).start()
+
+    for queue in queues.values():
+        for _ in range(min(PER_HOST, len(queue))):
+            start(queue)
+    shown = _Progress(len(urls)) if progress else None
+    with done:
+        while True:
+            now = time.monotonic()
+            for task in list(running):
+                if now >= task.deadline:
+                    for sock in task.sockets:
+                        _shut(sock)
+                if now >= task.deadline + _GRACE:  # stuck where no socket can be shut
+                    results.setdefault(task.url, _timed_out())
+                    running.remove(task)
+                    if task.queue:
+                        start(task.queue)  # in place of the stuck thread
+            if shown is not None:
+                shown.update(len(results))
+            if len(results) == len(urls):
+                break
+            wake = min((t.deadline for t in running), default=now + 1.0) - now
+            done.wait(max(0.05, min(wake, 1.0, 0.1 if shown else 1.0)))
+    if shown is not None:
+        shown.close()
+    return results
+
+
+def _check(task: _Task, allow_private: bool) -> Outcome:
+    try:
+        return _http.check_url(
+            task.url, allow_private=allow_private, deadline=task.deadline, watch=task.sockets.append
+        )
+    except Exception as exc:  # one odd answer must not cost the findings of the other links
+        return Outcome("unverifiable", f"could not be checked ({type(exc).__name__}: {exc})")
+
+
+def _timed_out() -> Outcome:
+    return Outcome("unverifiable", f"did not answer within {TOTAL_TIMEOUT:g} s")
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed: nothing left to cut
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Progress:
+    """One line on standard error, rewritten as checks finish, erased at the end."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = -1
+
+    def update(self, count: int) -> None:
+        if count != self.shown:
+            self.shown = count
+            sys.stderr.write(f"\r\x1b[Kchecking links: {count}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()

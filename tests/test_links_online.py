@@ -1,0 +1,367 @@
+"""The online link rules (RF130-RF132) against HTTP servers the tests start on loopback.
+
+No test asks a real resolver: ``_http.resolve`` is replaced by a table, and a
+name missing from it fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TODAY, as_document_text
+from linkserver import LinkServer
+
+from resumefmt.lint_rules import _http, _linkcheck
+from resumefmt.lint_rules._linkcache import FILE_NAME
+from resumefmt.linter import LintRun
+from resumefmt.loader import load_text
+from resumefmt.plugins import Registry
+from resumefmt.rules import LintSettings
+
+Found = list[tuple[int, int, str, str]]
+NAMES = {"public.example.test": ["127.0.0.2"], "twice.example.test": ["127.0.0.2"]}
+
+
+def fake_resolve(host: str, port: int) -> list[str]:
+    if host == "dead.example.test":
+        raise _http.NoSuchHost(host)
+    if host == "down.example.test":
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+    assert host in NAMES, f"a test asked the real resolver for {host}"
+    return NAMES[host]
+
+
+@pytest.fixture(autouse=True)
+def _offline_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_http, "resolve", fake_resolve)
+    monkeypatch.setattr(_http, "BACKOFF", 0.01)
+
+
+@pytest.fixture
+def server() -> Iterator[LinkServer]:
+    started = LinkServer("127.0.0.2")
+    yield started
+    started.stop()
+
+
+@pytest.fixture
+def other() -> Iterator[LinkServer]:
+    started = LinkServer("127.0.0.3")
+    yield started
+    started.stop()
+
+
+def settings(
+    *, allow: bool = True, cache: Path | None = None, progress: bool = False
+) -> LintSettings:
+    return LintSettings(
+        online=True,
+        allow_private_hosts=allow,
+        cache_dir=str(cache) if cache else None,
+        progress=progress,
+    )
+
+
+def lint_online(*fragments: str, run_settings: LintSettings | None = None) -> list[Found]:
+    """``(line, column, code, message)`` of the online findings, one list per document."""
+    registry = Registry().load(("resumefmt.lint_rules.links_online",), third_party=False)
+    run = LintRun(registry, today=TODAY, settings=run_settings or settings())
+    results = []
+    for index, fragment in enumerate(fragments):
+        document = load_text(as_document_text(fragment), f"r{index}.yaml")
+        found = run.lint(document)
+        assert not [d for d in found if d.code.startswith("RF0")], found
+        results.append([(d.location.line, d.location.column, d.code, d.message) for d in found])
+    return results
+
+
+def profiles(*urls: str) -> str:
+    """A fragment with one profile per URL: URL number i is on line 6 + 2i, column 12."""
+    items = "".join(f"    - network: Site\n      url: {url!r}\n" for url in urls)
+    return f"basics:\n  name: Test Person\n  profiles:\n{items}"
+
+
+def positions(found: Found) -> list[tuple[int, int, str]]:
+    return [(line, column, code) for line, column, code, _ in found]
+
+
+def test_each_answer_has_its_outcome_at_the_url(server: LinkServer) -> None:
+    paths = [
+        "/ok", "/status/404", "/status/410", "/status/999", "/status/401",
+        "/status/403", "/status/500", "/status/503", "/nohead", "/status/204",
+    ]  # fmt: skip
+    [found] = lint_online(profiles(*(server.url(p) for p in paths)))
+    assert positions(found) == [
+        (8, 12, "RF130"),
+        (10, 12, "RF130"),
+        (12, 12, "RF131"),
+        (14, 12, "RF131"),
+        (16, 12, "RF131"),
+        (18, 12, "RF131"),
+        (20, 12, "RF131"),
+    ]
+    messages = [message for *_, message in found]
+    assert messages[0] == f"the link {server.url('/status/404')} is dead: it answered 404 Not Found"
+    assert messages[1].endswith("is dead: it answered 410 Gone")
+    assert messages[2].endswith(
+        "could not be verified: it answered 999; "
+        "the site asks for a login or refuses automated checks"
+    )
+    assert messages[3].endswith(
+        "answered 401 Unauthorized; the site asks for a login or refuses automated checks"
+    )
+    assert messages[5].endswith("answered 500 Internal Server Error")
+    assert messages[6].endswith("answered 503 Service Unavailable")
+
+
+def test_a_link_in_rich_text_is_located_at_the_address(server: LinkServer) -> None:
+    dead = server.url("/status/404")
+    fragment = f"basics:\n  name: Test Person\n  summary: See [the demo]({dead}) now.\n"
+    [found] = lint_online(fragment)
+    assert positions(found) == [(4, 27, "RF130")]
+
+
+def test_head_refused_then_get_decides(server: LinkServer) -> None:
+    assert lint_online(profiles(server.url("/nohead"), server.url("/status/404"))) == [
+        [
+            (
+                8,
+                12,
+                "RF130",
+                f"the link {server.url('/status/404')} is dead: it answered 404 Not Found",
+            )
+        ]
+    ]
+    assert sorted(server.paths()) == [
+        "GET /nohead",
+        "GET /status/404",
+        "HEAD /nohead",
+        "HEAD /status/404",
+    ]
+
+
+def test_redirect_chains_are_followed(server: LinkServer) -> None:
+    good = server.url("/redirect/302?to=" + server.url("/ok"))
+    chain = server.url("/redirect/301?to=" + good)
+    to_dead = server.url("/redirect/307?to=/status/404")
+    loop = server.url("/redirect/302")
+    [found] = lint_online(profiles(chain, to_dead, loop))
+    assert positions(found) == [(8, 12, "RF130"), (10, 12, "RF131")]
+    assert found[0][3].endswith(
+        f"is dead: it answered 404 Not Found (redirected to {server.url('/status/404')})"
+    )
+    assert found[1][3].endswith("could not be verified: it redirects more than 10 times")
+    hits = server.paths()  # the three chains run at once: only counts are certain
+    assert [hits.count(f"HEAD /{p}") for p in ("redirect/301", "ok", "redirect/307")] == [1, 1, 1]
+    assert hits.count("HEAD /redirect/302") == 1 + 1 + _http.MAX_REDIRECTS
+
+
+def test_retry_after_is_honoured_when_short(server: LinkServer) -> None:
+    start = time.monotonic()
+    assert lint_online(profiles(server.url("/busy"))) == [[]]
+    assert time.monotonic() - start >= 1.0
+    assert server.paths() == ["HEAD /busy", "HEAD /busy"]
+
+
+def test_retry_after_too_long_is_reported_not_waited(server: LinkServer) -> None:
+    start = time.monotonic()
+    [found] = lint_online(profiles(server.url("/retry-after/3600"), server.url("/retry-after/0")))
+    assert time.monotonic() - start < 1.0
+    assert positions(found) == [(6, 12, "RF131"), (8, 12, "RF131")]
+    assert found[0][3].endswith(
+        "answered 429 Too Many Requests; the site limits how often it may be asked "
+        "and asks to retry after 3600 s"
+    )
+    assert found[1][3].endswith(
+        "answered 429 Too Many Requests; the site limits how often it may be asked"
+    )
+    assert server.paths().count("HEAD /retry-after/3600") == 1
+    assert server.paths().count("HEAD /retry-after/0") == 1 + _http.RETRIES
+
+
+def test_a_slow_answer_is_cut_at_the_deadline(
+    server: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_linkcheck, "TOTAL_TIMEOUT", 0.5)
+    start = time.monotonic()
+    [found] = lint_online(profiles(server.url("/slow"), server.url("/ok")))
+    assert time.monotonic() - start < 2.0
+    assert found == [
+        (
+            6,
+            12,
+            "RF131",
+            f"the link {server.url('/slow')} could not be verified: it did not answer in time",
+        )
+    ]
+
+
+def test_a_stuck_resolver_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    def stuck(host: str, port: int) -> list[str]:
+        time.sleep(3)
+        return ["127.0.0.2"]
+
+    monkeypatch.setattr(_http, "resolve", stuck)
+    monkeypatch.setattr(_linkcheck, "TOTAL_TIMEOUT", 0.3)
+    start = time.monotonic()
+    [found] = lint_online(profiles("https://slow-dns.example.test/"))
+    assert time.monotonic() - start < 2.0
+    assert [m for *_, m in found] == [
+        "the link https://slow-dns.example.test/ could not be verified: "
+        "it did not answer within 0.3 s"
+    ]
+
+
+def test_names_are_resolved_once_and_the_checked_address_is_used(
+    server: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def counting(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return fake_resolve(host, port)
+
+    monkeypatch.setattr(_http, "resolve", counting)
+    port = server.server_address[1]
+    url = f"http://public.example.test:{port}/ok"
+    [found] = lint_online(
+        profiles(url, "https://dead.example.test/cv", "https://down.example.test/")
+    )
+    assert positions(found) == [(8, 12, "RF130"), (10, 12, "RF131")]
+    assert (
+        found[0][3]
+        == "the link https://dead.example.test/cv is dead: it has no such domain: dead.example.test"
+    )
+    assert "cannot look up down.example.test" in found[1][3]
+    assert server.hits == [("HEAD", "/ok", f"public.example.test:{port}")]
+    assert asked.count("public.example.test") == 1
+
+
+def test_private_addresses_are_refused_without_the_flag(server: LinkServer) -> None:
+    [found] = lint_online(profiles(server.url("/ok")), run_settings=settings(allow=False))
+    assert found == [
+        (
+            6,
+            12,
+            "RF132",
+            f"the link {server.url('/ok')} was not checked: it leads to 127.0.0.2, a loopback "
+            "address (127.0.0.2); only --allow-private-hosts lets the checker reach such addresses",
+        )
+    ]
+    assert server.hits == []
+
+
+def test_a_redirect_to_a_private_address_is_refused_on_that_hop(
+    server: LinkServer, other: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_kind = _http.address_kind
+    monkeypatch.setattr(_http, "address_kind", lambda a: None if a == "127.0.0.2" else real_kind(a))
+    start = server.url("/redirect/302?to=" + other.url("/ok"))
+    [found] = lint_online(profiles(start), run_settings=settings(allow=False))
+    assert positions(found) == [(6, 12, "RF132")]
+    assert f"(redirected to {other.url('/ok')})" in found[0][3]
+    assert (server.paths(), other.hits) == (["HEAD /redirect/302"], [])
+    assert lint_online(profiles(start)) == [[]]  # with the flag, the same chain is good
+    assert other.paths() == ["HEAD /ok"]
+
+
+def test_the_same_url_in_two_documents_is_checked_once(server: LinkServer) -> None:
+    first, second = lint_online(
+        profiles(server.url("/ok"), server.url("/status/410")),
+        profiles(server.url("/status/410"), server.url("/ok")),
+    )
+    assert positions(first) == [(8, 12, "RF130")]
+    assert positions(second) == [(6, 12, "RF130")]
+    assert sorted(server.paths()) == ["GET /status/410", "HEAD /ok", "HEAD /status/410"]
+
+
+def test_good_links_are_cached_and_failures_are_not(server: LinkServer, tmp_path: Path) -> None:
+    fragment = profiles(server.url("/ok"), server.url("/status/404"))
+    first = lint_online(fragment, run_settings=settings(cache=tmp_path))
+    second = lint_online(fragment, run_settings=settings(cache=tmp_path))
+    assert positions(first[0]) == positions(second[0]) == [(8, 12, "RF130")]
+    assert server.paths().count("HEAD /ok") == 1
+    assert server.paths().count("GET /status/404") == 2
+    saved = json.loads((tmp_path / FILE_NAME).read_text(encoding="utf-8"))
+    assert list(saved["good"]) == [server.url("/ok")]
+    assert saved["good"][server.url("/ok")]["private"] is True
+    # Good only through a private address: not trusted by a run that refuses them.
+    [refused] = lint_online(fragment, run_settings=settings(cache=tmp_path, allow=False))
+    assert positions(refused) == [(6, 12, "RF132"), (8, 12, "RF132")]
+
+
+def test_an_old_or_damaged_cache_is_asked_again(server: LinkServer, tmp_path: Path) -> None:
+    entry = {"at": time.time() - 8 * 86400, "private": True}
+    (tmp_path / FILE_NAME).write_text(
+        json.dumps({"version": 1, "good": {server.url("/ok"): entry}})
+    )
+    assert lint_online(profiles(server.url("/ok")), run_settings=settings(cache=tmp_path)) == [[]]
+    (tmp_path / FILE_NAME).write_text("{not json")
+    assert lint_online(profiles(server.url("/ok")), run_settings=settings(cache=tmp_path)) == [[]]
+    assert server.paths() == ["HEAD /ok", "HEAD /ok"]
+
+
+def test_progress_is_one_line_on_stderr(
+    server: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lint_online(
+        profiles(server.url("/ok"), server.url("/nohead")), run_settings=settings(progress=True)
+    )
+    err = capsys.readouterr().err
+    assert "\r\x1b[Kchecking links: 2/2" in err and "\n" not in err
+    assert err.endswith("\r\x1b[K")
+
+
+def test_online_rules_never_run_offline(server: LinkServer) -> None:
+    registry = Registry().load(("resumefmt.lint_rules.links_online",), third_party=False)
+    run = LintRun(registry, today=TODAY)
+    assert (
+        run.lint(load_text(as_document_text(profiles(server.url("/status/404"))), "r.yaml")) == []
+    )
+    assert server.hits == []
+
+
+def run_cli(path: Path, *flags: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    command = [sys.executable, "-m", "resumefmt", "lint", "--online", *flags, str(path)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+
+
+def test_cli_exit_codes(server: LinkServer, tmp_path: Path) -> None:
+    dead = tmp_path / "dead.resumefmt.yaml"
+    dead.write_text(as_document_text(profiles(server.url("/ok"), server.url("/status/410"))))
+    unsure = tmp_path / "unsure.resumefmt.yaml"
+    unsure.write_text(as_document_text(profiles(server.url("/status/999"), server.url("/ok"))))
+    failed = run_cli(dead, "--allow-private-hosts", cache=tmp_path / "cache")
+    assert failed.returncode == 1, failed.stderr
+    gone = server.url("/status/410")
+    expected = f"{dead}:8:12: error: the link {gone} is dead: it answered 410 Gone [RF130]"
+    assert expected in failed.stdout.splitlines()
+    passed = run_cli(unsure, "--allow-private-hosts", cache=tmp_path / "cache")
+    assert passed.returncode == 0, passed.stderr
+    assert (
+        f"{unsure}:6:12: info: the link {server.url('/status/999')} could not be verified"
+        in passed.stdout
+    )
+    assert (tmp_path / "cache" / "resumefmt" / FILE_NAME).is_file()
+
+
+def test_cli_refuses_loopback_without_the_flag(server: LinkServer, tmp_path: Path) -> None:
+    path = tmp_path / "local.resumefmt.yaml"
+    path.write_text(as_document_text(profiles(server.url("/status/404"))))
+    result = run_cli(path, cache=tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"{path}:6:12: warning: the link {server.url('/status/404')} was not checked"
+        in result.stdout
+    )
+    assert "[RF132]" in result.stdout
+    assert server.hits == []
