@@ -1,11 +1,179 @@
-"""Placeholder: the format rules are being written."""
+"""The format rules (RF170-RF179): how bullets and fields are typed, not what they say."""
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
+import re
+
+from resumefmt.lint_rules._examples import bullets, field
+from resumefmt.rules import BULLETS, Finding, Rule, pattern_rule
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from resumefmt.plugins import Registry
+    from resumefmt.rules import Context
+
+#: Lists whose items are compared with each other: highlights, and custom-section items.
+LISTS = (*BULLETS, "sections/*/items/*")
+# A reference pasted after the last sentence ("… on arXiv. <https://…>") is not
+# where the sentence ends; neither are closing marks ("**Done.**", "(… 2x.)").
+_TAIL = re.compile(r"(?:\s*(?:<[^<>\s]+>|[A-Za-z][A-Za-z0-9+.-]*://\S+))+\s*\Z")
+_CLOSERS = "*_)]\"'\u201d\u2019`"
+_STOP = ".!?"
+_OPEN_ENDS = (":", ";", ",", "…", "...")  # cut off or dangling: the wording rules say so
+_WHITESPACE = (
+    r"\A(?P<lead>[ \t]+)(?=\S)"
+    r"|(?P<word>\S+)(?P<trail>[ \t]+)(?=\n|\Z)"
+    r"|(?P<before>\S+)(?P<gap>[ \t]*\t[ \t]*| {2,})(?=\S)"
+    r"|(?P<tab>\t)"  # a tab that opens a line of a literal block
+)
+
+
+def _ending(text: str) -> tuple[str | None, int]:
+    """``("stop"|"bare"|None, offset of the last word)`` of one bullet."""
+    core = _TAIL.sub("", text).rstrip()
+    last = core.rstrip(_CLOSERS)
+    start = max(core.rfind(" "), core.rfind("\n")) + 1
+    if not last or last.endswith(_OPEN_ENDS):
+        return None, start
+    return ("stop" if last[-1] in _STOP else "bare"), start
+
+
+def check_end_punctuation(context: Context) -> Iterator[Finding]:
+    """The bullets of one list end alike: all with a full stop, or none.
+
+    Bullets that end in ':', ';', ',' or an ellipsis are not counted (the
+    wording rules report those), nor a link pasted after the last sentence.
+    The style most bullets of the list use wins; on a tie, the first
+    bullet's. One finding per list, at the last word of the first bullet
+    that differs.
+    """
+    lists: dict[str, list[tuple[str, str, int]]] = {}
+    for ptr, text in context.strings(*LISTS):
+        style, start = _ending(text)
+        if style is not None:
+            lists.setdefault(ptr.rsplit("/", 1)[0], []).append((ptr, style, start))
+    for items in lists.values():
+        stops = sum(style == "stop" for _, style, _ in items)
+        bare = len(items) - stops
+        if not stops or not bare:
+            continue
+        usual = "stop" if stops > bare or (stops == bare and items[0][1] == "stop") else "bare"
+        ptr, _, start = next(item for item in items if item[1] != usual)
+        if usual == "stop":
+            said = f"this bullet has no full stop at the end, but {stops} of the {len(items)}"
+        else:
+            said = f"this bullet ends with a full stop, but {bare} of the {len(items)}"
+        yield Finding(ptr, f"{said} bullets in this list do the other: end them all alike", start)
+
+
+def _length(text: str) -> int:
+    from resumefmt.richtext import parse, plain
+
+    return len(" ".join(plain(parse(text)).split()))
+
+
+def check_too_long(context: Context) -> Iterator[Finding]:
+    """A bullet longer than ``max-characters`` (default 300) as printed.
+
+    Characters, not words: they measure printed lines in any language. On a
+    page set at 10-11 pt a line holds some 90-100 characters, so 300 is about
+    three lines, the most a reader takes in at a glance. Markup does not
+    count; the text of links does.
+    """
+    limit = int(context.options["max-characters"])
+    for ptr, text in context.strings(*BULLETS):
+        size = _length(text)
+        if size > limit:
+            yield Finding(
+                ptr, f"this bullet is {size} characters long (limit {limit}): split or cut it", 0
+            )
+
+
+def check_too_short(context: Context) -> Iterator[Finding]:
+    """A bullet shorter than ``min-characters`` (default 20) as printed.
+
+    Twenty characters is three or four words: less cannot say what was done
+    and what came of it. Merge such a bullet into another, or say more.
+    """
+    limit = int(context.options["min-characters"])
+    for ptr, text in context.strings(*BULLETS):
+        size = _length(text)
+        if size < limit:
+            yield Finding(
+                ptr, f"this bullet is only {size} characters long (at least {limit}): say more", 0
+            )
+
+
+def _whitespace(match: re.Match[str]) -> str:
+    if match.group("lead"):
+        return "the text starts with a space: remove it"
+    if match.group("trail"):
+        where = "text" if match.end() == len(match.string) else "line"
+        return f"space after '{match.group('word')}' at the end of the {where}: remove it"
+    if match.group("tab"):
+        return "a tab: write spaces"
+    before = match.group("before")
+    if "\t" in match.group("gap"):
+        return f"a tab after '{before}': write one space"
+    return f"more than one space after '{before}': write one"
+
+
+def rules() -> list[Rule]:
+    """The format rules, in code order."""
+    return [
+        Rule(
+            "RF170",
+            "format.mixed-end-punctuation",
+            "Some bullets of one list end with a full stop and some do not.",
+            check=check_end_punctuation,
+            fails=(bullets("Cut build time by 40%.", "Shipped the billing API"),),
+            passes=(
+                bullets("Cut build time by 40%.", "Shipped it. <https://example.com>"),
+                bullets("Cut build time by 40%", "Shipped the billing API"),
+            ),
+        ),
+        Rule(
+            "RF171",
+            "format.bullet-too-long",
+            "A bullet longer than about three printed lines.",
+            check=check_too_long,
+            options={"max-characters": 300},
+            fails=(bullets("Cut build time by caching dependencies and test results. " * 6),),
+            passes=(bullets("**Build:** Cut CI time from 40 to 12 minutes by caching."),),
+        ),
+        Rule(
+            "RF172",
+            "format.bullet-too-short",
+            "A bullet too short to say what was done and what came of it.",
+            check=check_too_short,
+            options={"min-characters": 20},
+            fails=(bullets("Wrote tests."),),
+            passes=(bullets("Developed payment systems."),),
+        ),
+        pattern_rule(
+            "RF173",
+            "format.stray-whitespace",
+            "Two spaces in a row, a tab, or a space at the start or end of a text.",
+            pattern=_WHITESPACE,
+            message=_whitespace,
+            fields=("**",),
+            doc="Spaces a reader does not see but a converter may print: two or more spaces "
+            "between words (also a space left at the end of a line that YAML folds into the "
+            "next), a tab, and a space at the start or end of a quoted value. Indentation "
+            "inside a literal block (|) is left alone.",
+            fails=(
+                bullets("Cut build  time by 40%."),
+                field("title", " Deep learning"),
+                field("title", "Deep\tlearning"),
+            ),
+            passes=(bullets("Cut build time by 40%. Shipped it."), field("title", "Deep learning")),
+        ),
+    ]
 
 
 def register(registry: Registry) -> None:
-    """Register nothing yet."""
+    """Add the format rules."""
+    for rule in rules():
+        registry.add_rule(rule)

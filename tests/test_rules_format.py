@@ -1,0 +1,185 @@
+"""The format rules (RF170-RF179): exact (line, column, code) of every finding."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from conftest import EXAMPLES, TODAY, as_document_text
+
+from resumefmt.config import Config
+from resumefmt.diagnostics import Diagnostic
+from resumefmt.linter import LintRun
+from resumefmt.loader import Document, load, load_text
+from resumefmt.plugins import Registry
+
+# Only this family is loaded, so the tables do not move with other families' work.
+REGISTRY = Registry().load(("resumefmt.lint_rules.format",), third_party=False)
+
+
+def lint(document: Document, config: Config | None = None) -> list[Diagnostic]:
+    return LintRun(REGISTRY, today=TODAY).lint(document, config)
+
+
+def lint_text(fragment: str, config: Config | None = None) -> list[tuple[int, int, str]]:
+    found = lint(load_text(as_document_text(fragment), "r.yaml"), config)
+    assert all(d.code.startswith("RF17") for d in found), found  # valid, nothing else
+    return [(d.location.line, d.location.column, d.code) for d in found]
+
+
+def bullets(*texts: str) -> str:
+    """Plain-scalar bullets: the first starts at line 10, column 9."""
+    items = "".join(f"      - {text}\n" for text in texts)
+    return (
+        "work:\n  - organization: Example Corp\n    role: Engineer\n"
+        f'    start: "2020-01"\n    end: "2021-06"\n    highlights:\n{items}'
+    )
+
+
+def folded(*lines: str) -> str:
+    """One folded (>-) bullet: its lines start at line 11, column 9."""
+    return bullets(">-\n" + "".join(f"        {line}\n" for line in lines).rstrip("\n"))
+
+
+def title(scalar: str) -> str:
+    """A publication title written as ``scalar``, at line 5, column 12."""
+    return f"publications:\n  - title: {scalar}\n"
+
+
+SECTION = "sections:\n  - title: Expertise\n    items:\n      - Python and Rust.\n"
+LONGEST = "Built " + "a" * 294  # 300 characters
+
+FAILS = [
+    # end punctuation: the first bullet that differs from most, at its last word
+    (
+        bullets("Cut build time by 40%.", "Shipped the billing API", "Wrote the user guide."),
+        [(11, 29, "RF170")],
+    ),
+    (
+        bullets("Cut build time by 40%", "Shipped the billing API.", "Wrote the user guide"),
+        [(11, 29, "RF170")],
+    ),
+    (bullets("Cut build time by 40%", "Shipped the billing API."), [(11, 29, "RF170")]),
+    (
+        bullets("Cut build time by 40%.", "Shipped the billing API", "Wrote the user guide"),
+        [(10, 27, "RF170")],
+    ),
+    (SECTION + "      - GPU video processing\n", [(8, 19, "RF170")]),
+    # length
+    (bullets(LONGEST + "a"), [(10, 9, "RF171")]),
+    (folded("Built " + "a" * 150, "b" * 150), [(11, 9, "RF171")]),
+    (bullets("Wrote tests."), [(10, 9, "RF172")]),
+    (bullets("Built the API today"), [(10, 9, "RF172")]),
+    (bullets('"**Built the API**."'), [(10, 10, "RF172")]),
+    # stray whitespace: at the word before the spaces
+    (bullets("Cut build  time by 40%."), [(10, 13, "RF173")]),
+    (folded("Cut build time  ", "by 40% with caching."), [(11, 19, "RF173")]),
+    (title('"Deep\\tlearning"'), [(5, 13, "RF173")]),
+    (title('" Deep learning"'), [(5, 12, "RF173")]),
+    (title('"Deep learning "'), [(5, 18, "RF173")]),
+    ("projects:\n  - name: X\n    summary: |-\n      Fast \n      kernels.\n", [(7, 7, "RF173")]),
+    ('projects:\n  - name: X\n    summary: "Fast\\n\\tkernels."\n', [(6, 14, "RF173")]),
+]
+
+PASSES = [
+    bullets(
+        "Cut build time by 40%.", "Shipped it. <https://example.com/x>", "Wrote the user guide!"
+    ),
+    bullets("Cut build time by 40%", "Shipped the billing API", "Wrote the user guide (v2)"),
+    bullets("Cut build time by 40%.", '"Key features include:"', "Shipped ControlNet, LoRA…"),
+    bullets('"(Cut build time by 40%.)"', '"**Shipped the billing API.**"'),
+    bullets("Cut build time by 40%.")
+    + "  - organization: Other Corp\n    role: Engineer\n"
+    + '    start: "2020-01"\n    end: "2021-06"\n    highlights:\n'
+    + "      - Shipped the billing API\n",
+    SECTION,
+    bullets(LONGEST),
+    bullets('"**Built** ' + "a" * 294 + '"'),
+    bullets("Developed payment systems.", "Built the API today."),
+    title("Deep learning, then more"),
+    "projects:\n  - name: X\n    summary: |-\n      Fast kernels:\n        int8 and fp8.\n",
+]
+
+
+@pytest.mark.parametrize(("fragment", "expected"), FAILS)
+def test_reports(fragment: str, expected: list[tuple[int, int, str]]) -> None:
+    assert lint_text(fragment) == expected
+
+
+@pytest.mark.parametrize("fragment", PASSES)
+def test_passes(fragment: str) -> None:
+    assert lint_text(fragment) == []
+
+
+def test_length_limits_are_options() -> None:
+    config = Config()
+    config.rules["RF171"] = {"max-characters": 100}
+    config.rules["RF172"] = {"min-characters": 5}
+    assert lint_text(bullets("Built " + "a" * 95, "Wrote"), config) == [(10, 9, "RF171")]
+    assert lint_text(bullets("Built " + "a" * 94, "Wrote"), config) == []
+
+
+def messages(fragment: str) -> list[str]:
+    return [d.message for d in lint(load_text(as_document_text(fragment), "r.yaml"))]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        (
+            bullets("Cut build time by 40%.", "Shipped the billing API", "Wrote the user guide."),
+            "this bullet has no full stop at the end, but 2 of the 3 bullets in this list "
+            "do the other: end them all alike",
+        ),
+        (
+            bullets("Cut build time by 40%.", "Shipped the billing API", "Wrote the user guide"),
+            "this bullet ends with a full stop, but 2 of the 3 bullets in this list "
+            "do the other: end them all alike",
+        ),
+        (
+            bullets(LONGEST + "aa"),
+            "this bullet is 302 characters long (limit 300): split or cut it",
+        ),
+        (
+            bullets("Wrote tests."),
+            "this bullet is only 12 characters long (at least 20): say more",
+        ),
+        (bullets("Cut build  time by 40%."), "more than one space after 'build': write one"),
+        (title('"Deep\\tlearning"'), "a tab after 'Deep': write one space"),
+        (title('" Deep learning"'), "the text starts with a space: remove it"),
+        (title('"Deep learning "'), "space after 'learning' at the end of the text: remove it"),
+    ],
+)
+def test_messages(fragment: str, message: str) -> None:
+    assert messages(fragment) == [message]
+
+
+def _seed(name: str) -> list[tuple[int, int, str]]:
+    found = LintRun(REGISTRY, today=datetime.date(2026, 11, 22)).lint(load(EXAMPLES / name))
+    return [(d.location.line, d.location.column, d.code) for d in found]
+
+
+def test_shuai_xie_seed() -> None:
+    # Paragraph-long bullets; the links pasted after the last sentence do not
+    # make the end punctuation of the first list mixed.
+    assert _seed("shuai-xie.resumefmt.yaml") == [
+        (67, 9, "RF171"),
+        (81, 9, "RF171"),
+        (93, 9, "RF171"),
+        (106, 9, "RF171"),
+    ]
+
+
+def test_cheng_zeyi_seed() -> None:
+    # "include:" and "other…" are the wording rules' to report, not mixed punctuation.
+    assert _seed("cheng-zeyi.resumefmt.yaml") == [
+        (42, 9, "RF171"),
+        (52, 9, "RF171"),
+        (65, 9, "RF171"),
+        (71, 9, "RF171"),
+        (85, 9, "RF171"),
+        (93, 9, "RF171"),
+        (104, 9, "RF171"),
+        (111, 9, "RF171"),
+        (122, 9, "RF171"),
+    ]
