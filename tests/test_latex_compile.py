@@ -1,0 +1,169 @@
+"""The LaTeX output compiled by the real engines, read back with pdftotext."""
+
+# ruff: noqa: RUF001 (typographic Unicode is what these tests are about)
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, require_tool
+from hypothesis import HealthCheck, given, settings
+from strategies import resumefmt_documents
+
+from resumefmt.converters._latex_escape import _MISSING_IN_T1, _PDFLATEX_RANGES, engine_for
+from resumefmt.converters._latex_parts import printed_strings
+from resumefmt.converting import ConvertOptions, convert
+from resumefmt.loader import load, load_text
+from resumefmt.plugins import converter_registry
+
+LATEX = converter_registry(third_party=False).converters["latex"]
+SECRET = "SECRETCONTENTXYZ"
+
+
+def compile_pdf(tex: str, engine: str, folder: Path) -> str:
+    """Compile ``tex`` in ``folder`` without shell escape; the PDF's text, spaces collapsed."""
+    exe = require_tool(engine)
+    pdftotext = require_tool("pdftotext")
+    (folder / "resume.tex").write_text(tex, encoding="utf-8")
+    command = [exe, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "resume.tex"]
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout[-3000:]
+    text = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", str(folder / "resume.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return " ".join(text.split())
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True)
+    return int(next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))[6:])
+
+
+@pytest.mark.parametrize(
+    ("seed", "engine", "expected", "pages"),
+    [
+        (
+            "shuai-xie",
+            "pdflatex",
+            ["Shuai Xie", "Algorithm Engineer", "JD Explore Academy", "Graduate Researcher",
+             "Production-level LLM Inference Solution: (1) Accelerated JD ChatRhino LLM",
+             "11× inference speedup", "Zhejiang University", "Xie S, Feng Z, Chen Y, et al."],
+            2,
+        ),
+        (
+            "cheng-zeyi",
+            "xelatex",
+            ["Cheng Zeyi", "成泽毅", "Software Engineer", "SiliconFlow Inc", "Technical Expert",
+             "Developed payment systems.", "Wuhan University", "__builtin_ctzll", "G’MIC"],
+            3,
+        ),
+    ],
+)  # fmt: skip
+def test_the_seeds_compile_and_print_their_text(
+    seed: str, engine: str, expected: list[str], pages: int, tmp_path: Path
+) -> None:
+    tex = convert(load(EXAMPLES / f"{seed}.resumefmt.yaml"), LATEX, ConvertOptions())
+    assert tex.startswith("% Compile with pdflatex" if engine == "pdflatex" else "% Needs xelatex")
+    text = compile_pdf(tex, engine, tmp_path)
+    assert [e for e in expected if e not in text] == []
+    assert page_count(tmp_path / "resume.pdf") == pages
+
+
+HOSTILE = r"""
+resumefmt: "1.0"
+basics:
+  name: 'Zoë Ñúñez {\relax} 100% #1'
+  headline: '\input{secret} & \write18{touch pwned} $x^2$ a_b ~ <b>|</b>'
+  email: zoe@example.com
+  url: 'https://example.com/a_b?x=1&y=%41#frag'
+  summary: "**Bold** *it* `code \\x{}` [link](https://example.com/p?q=1&r=2#s)\n\n
+    Second – — × → ’ “ ” … ≥ ≤ <https://example.com/~u/%7E>"
+work:
+  - organization: 'Evil & Co {#}'
+    role: '\immediate\openout1=pwned.tex \immediate\write1{owned}\immediate\closeout1'
+    start: "2020-01"
+    end: present
+    location: '[opt] ] [ -- --- ,, ?` !`'
+    highlights:
+      - '\input{ABSOLUTE}'
+      - '^^5cinput{secret} \csname input\endcsname{secret}'
+      - '\catcode`\%=12 \def\x{y} \x'
+sections:
+  - title: '\section{Injected} %'
+    items:
+      - '[item label] text'
+      - title: '\textbf{T}'
+        subtitle: '\\[2pt] *x*'
+        date: "2024-05-18"
+"""
+LITERALS = [
+    "Zoë Ñúñez {\\relax} 100% #1",
+    "\\input{secret} & \\write18{touch pwned} $x^2$ a_b ~ <b>|</b>",
+    "\\immediate\\openout1=pwned.tex",
+    "Evil & Co {#}",
+    "[opt] ] [ -- --- ,, ?` !`",
+    "^^5cinput{secret} \\csname input\\endcsname{secret}",
+    "\\catcode`\\%=12 \\def\\x{y} \\x",
+    "\\section{Injected} %",
+    "[item label] text",
+    "\\textbf{T}",
+    "\\[2pt] x",
+    "code \\x{}",
+    "Second – — × → ’ “ ” . . . ≥ ≤",  # \\textellipsis is three spaced dots in T1
+    "https://example.com/~u/%7E",
+]
+
+
+def test_a_hostile_document_prints_literally_and_runs_nothing(tmp_path: Path) -> None:
+    (tmp_path / "secret.tex").write_text(SECRET + "\n", encoding="utf-8")
+    source = HOSTILE.replace("ABSOLUTE", str(tmp_path / "secret.tex"))
+    tex = convert(load_text(source, "h.yaml"), LATEX, ConvertOptions())
+    assert tex.startswith("% Compile with pdflatex")
+    text = compile_pdf(tex, "pdflatex", tmp_path)
+    assert [s for s in LITERALS if s not in text] == []
+    assert f"\\input{{{tmp_path}/secret.tex}}" in text
+    assert SECRET not in text
+    assert not (tmp_path / "pwned.tex").exists()
+    hostname = Path("/etc/hostname")
+    if hostname.exists() and len(hostname.read_text().strip()) >= 6:
+        assert hostname.read_text().strip() not in text
+
+
+def test_every_character_said_to_suit_pdflatex_compiles_with_it(tmp_path: Path) -> None:
+    chars = [
+        chr(code)
+        for low, high in _PDFLATEX_RANGES
+        for code in range(low, high + 1)
+        if code not in _MISSING_IN_T1
+    ]
+    lines = "".join(f"\n      - '{''.join(chars[i : i + 40])}'" for i in range(0, len(chars), 40))
+    source = (
+        f'resumefmt: "1.0"\nbasics:\n  name: Ada\ninterests:\n  - name: All\n    keywords:{lines}\n'
+    )
+    tex = convert(load_text(source, "c.yaml"), LATEX, ConvertOptions())
+    assert tex.startswith("% Compile with pdflatex")
+    compile_pdf(tex, "pdflatex", tmp_path)
+
+
+def test_a_script_t1_lacks_is_sent_to_xelatex(tmp_path: Path) -> None:
+    source = 'resumefmt: "1.0"\nbasics:\n  name: Αλέξανδρος \\& Ω\n'
+    tex = convert(load_text(source, "g.yaml"), LATEX, ConvertOptions())
+    assert tex.startswith("% Needs xelatex: the text has characters that pdflatex")
+    assert "Αλέξανδρος \\& Ω" in compile_pdf(tex, "xelatex", tmp_path)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(document=resumefmt_documents())
+def test_generated_documents_compile(document: dict[str, Any], tmp_path: Path) -> None:
+    tex = convert(load_text(json.dumps(document), "g.json", "json"), LATEX, ConvertOptions())
+    engine, _ = engine_for(printed_strings(document))
+    text = compile_pdf(tex, engine, tmp_path)
+    assert " ".join(document["basics"]["name"].split()) in text
