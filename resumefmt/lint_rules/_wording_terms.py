@@ -35,10 +35,12 @@ _SKIP = (
     r"`[^`]*`"
     r"|<[^<>\s]+>"
     r"|\]\([^()\s]*\)"
-    r"|[A-Za-z][A-Za-z0-9+.-]*://\S+"
+    # Tried only where a word starts: tried inside every word, these three
+    # would scan the rest of it again at each letter.
+    r"|(?<![\w.+-])(?:[A-Za-z][A-Za-z0-9+.-]*://\S+"
     r"|www\.\S+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[\w-]+(?:\.[\w-]+)+/\S*"
+    r"|[\w-]+(?:\.[\w-]+)+/\S*)"
 )
 
 
@@ -100,17 +102,25 @@ BRAND_PATTERN = (
     + r")(?![\w@/-]|\.\w)"
 )
 
-#: Weak phrase (a regex) -> what to write instead.
+#: Weak phrase (lower case, words one space apart) -> what to write instead.
 WEAK = {
-    r"responsible\s+for": "say what you did: 'Led', 'Owned', 'Ran', 'Built'",
-    r"in\s+charge\s+of": "say what you did: 'Led', 'Managed', 'Ran'",
-    r"worked\s+on": "say what you did: 'Built', 'Designed', 'Implemented'",
-    r"helped\s+(?:with|to)": "say what you did yourself: 'Built', 'Cut', 'Shipped'",
-    r"assisted\s+(?:in|with)": "say what you did yourself: 'Built', 'Ran', 'Wrote'",
-    r"involved\s+in": "say what your part was: 'Built', 'Designed', 'Led'",
-    r"participated\s+in": "say what your part was: 'Built', 'Designed', 'Led'",
-    r"tasked\s+with": "say what you did: 'Built', 'Delivered', 'Led'",
-    r"duties\s+included": "list what you achieved, each with a verb",
-    r"various": "name the things, or give their number",
+    "responsible for": "say what you did: 'Led', 'Owned', 'Ran', 'Built'",
+    "in charge of": "say what you did: 'Led', 'Managed', 'Ran'",
+    "worked on": "say what you did: 'Built', 'Designed', 'Implemented'",
+    "helped with": "say what you did yourself: 'Built', 'Cut', 'Shipped'",
+    "helped to": "say what you did yourself: 'Built', 'Cut', 'Shipped'",
+    "assisted in": "say what you did yourself: 'Built', 'Ran', 'Wrote'",
+    "assisted with": "say what you did yourself: 'Built', 'Ran', 'Wrote'",
+    "involved in": "say what your part was: 'Built', 'Designed', 'Led'",
+    "participated in": "say what your part was: 'Built', 'Designed', 'Led'",
+    "tasked with": "say what you did: 'Built', 'Delivered', 'Led'",
+    "duties included": "list what you achieved, each with a verb",
+    "various": "name the things, or give their number",
 }
-WEAK_PATTERN = r"\b(?:" + "|".join(WEAK) + r")\b"
+# Capital or small first letter, spaces or a line fold between words; no
+# re.IGNORECASE, which makes the pattern several times slower to compile.
+WEAK_PATTERN = (
+    r"\b(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}".replace(" ", r"\s+") for w in WEAK)
+    + r")\b"
+)

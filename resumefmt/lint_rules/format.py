@@ -24,8 +24,10 @@ _STOP = ".!?"
 _OPEN_ENDS = (":", ";", ",", "…", "...")  # cut off or dangling: the wording rules say so
 _WHITESPACE = (
     r"\A(?P<lead>[ \t]+)(?=\S)"
-    r"|(?P<word>\S+)(?P<trail>[ \t]+)(?=\n|\Z)"
-    r"|(?P<before>\S+)(?P<gap>[ \t]*\t[ \t]*| {2,})(?=\S)"
+    # The word before the spaces: the engine cannot place a span of spaces alone.
+    # (?<!\S): tried from inside a word, \S+ would rescan the rest of it.
+    r"|(?<!\S)(?P<word>\S+)"
+    r"(?:(?P<trail>[ \t]+)(?=\n|\Z)|(?P<gap>[ \t]*\t[ \t]*| {2,})(?=\S))"
     r"|(?P<tab>\t)"  # a tab that opens a line of a literal block
 )
 
@@ -114,7 +116,7 @@ def _whitespace(match: re.Match[str]) -> str:
         return f"space after '{match.group('word')}' at the end of the {where}: remove it"
     if match.group("tab"):
         return "a tab: write spaces"
-    before = match.group("before")
+    before = match.group("word")
     if "\t" in match.group("gap"):
         return f"a tab after '{before}': write one space"
     return f"more than one space after '{before}': write one"

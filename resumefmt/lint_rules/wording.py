@@ -57,8 +57,8 @@ def _weak(match: re.Match[str]) -> str | None:
     phrase = match.group("hit")
     if phrase is None:
         return None
-    advice = next(v for k, v in WEAK.items() if re.fullmatch(k, phrase, re.IGNORECASE))
-    return f"'{' '.join(phrase.split())}' is weak: {advice}"
+    said = " ".join(phrase.split())
+    return f"'{said}' is weak: {WEAK[said.lower()]}"
 
 
 def _ordinal(match: re.Match[str]) -> str | None:
@@ -115,7 +115,6 @@ def rules() -> list[Rule]:
             "A weak phrase such as 'responsible for' or 'worked on' instead of a verb.",
             pattern=skipping(WEAK_PATTERN),
             message=_weak,
-            flags=re.IGNORECASE,
             doc="'Responsible for', 'worked on', 'helped with', 'assisted in', 'involved in', "
             "'participated in', 'tasked with', 'in charge of', 'duties included' say that you "
             "were there, not what you did; 'various' hides what there was. The message "
@@ -186,9 +185,8 @@ def rules() -> list[Rule]:
             "RF157",
             "wording.redundant-plus",
             "'over 1000+' says 'more than' twice.",
-            pattern=r"\b(?:over|more\s+than|above|at\s+least)\s+\d[\d,.]*\s*[kKmM]?\+",
+            pattern=r"\b(?:[Oo]ver|[Mm]ore\s+than|[Aa]bove|[Aa]t\s+least)\s+\d[\d,.]*\s*[kKmM]?\+",
             message="'{0}' says 'more than' twice: write 'over N' or 'N+'",
-            flags=re.IGNORECASE,
             fails=(bullets("Got over 1000+ stars on GitHub."),),
             passes=(bullets("Got over 1000 stars, then 2k+ forks."),),
         ),
