@@ -27,7 +27,7 @@ from resumefmt.plugins import Registry
 from resumefmt.rules import LintSettings
 
 Found = list[tuple[int, int, str, str]]
-NAMES = {"public.example.test": ["127.0.0.2"], "twice.example.test": ["127.0.0.2"]}
+NAMES = {"public.example.test": ["127.0.0.2"], "intranet.example.test": ["10.1.2.3"]}
 
 
 def fake_resolve(host: str, port: int) -> list[str]:
@@ -246,15 +246,32 @@ def test_names_are_resolved_once_and_the_checked_address_is_used(
 
 
 def test_private_addresses_are_refused_without_the_flag(server: LinkServer) -> None:
-    [found] = lint_online(profiles(server.url("/ok")), run_settings=settings(allow=False))
+    urls = (server.url("/ok"), "http://intranet.example.test/", "http://169.254.169.254/latest/")
+    [found] = lint_online(profiles(*urls), run_settings=settings(allow=False))
     assert found == [
         (
             6,
             12,
             "RF132",
-            f"the link {server.url('/ok')} was not checked: it leads to 127.0.0.2, a loopback "
-            "address (127.0.0.2); only --allow-private-hosts lets the checker reach such addresses",
-        )
+            f"the link {server.url('/ok')} was not checked: it leads to a loopback address "
+            "(127.0.0.2); only --allow-private-hosts lets the checker reach such addresses",
+        ),
+        (
+            8,
+            12,
+            "RF132",
+            "the link http://intranet.example.test/ was not checked: it leads to "
+            "intranet.example.test, which resolves to a private address (10.1.2.3); "
+            "only --allow-private-hosts lets the checker reach such addresses",
+        ),
+        (
+            10,
+            12,
+            "RF132",
+            "the link http://169.254.169.254/latest/ was not checked: it leads to a link-local "
+            "address (169.254.169.254); only --allow-private-hosts lets the checker reach "
+            "such addresses",
+        ),
     ]
     assert server.hits == []
 

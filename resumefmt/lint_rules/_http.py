@@ -11,30 +11,25 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import socket
-import ssl
 import time
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from resumefmt.lint_rules._outcome import Outcome
+from resumefmt.lint_rules._pinned import reason, request
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from email.message import Message
-    from urllib.parse import SplitResult
 
     Watch = Callable[[socket.socket], None]
 
-CONNECT_TIMEOUT = 5.0  # seconds to open a connection to one address
 MAX_REDIRECTS = 10
 RETRIES = 2  # after the first attempt, for 429, 502-504 and dropped connections
 BACKOFF = 0.5  # seconds before the first retry, doubled for each next one
 RETRY_AFTER_CAP = 5.0  # a server asking to wait longer is reported, not waited for
-USER_AGENT = "Mozilla/5.0 (compatible; resumefmt-linkcheck/1)"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _RETRIED = (429, 502, 503, 504)
-_SAFE_PATH = "/%:@!$&'()*+,;=-._~?"
-_SSL: ssl.SSLContext | None = None
 
 
 class NoSuchHost(Exception):
@@ -108,18 +103,19 @@ def _follow(
             addresses = [a for a, k in zip(addresses, kinds, strict=True) if not k]
             if not addresses:
                 address, kind = refused[0]
-                detail = f"leads to {parts.hostname}, a {kind} address ({address}){via}"
+                name = "" if address == host else f"{parts.hostname}, which resolves to "
+                detail = f"leads to {name}a {kind} address ({address}){via}"
                 return Outcome("private", detail), None
         private = private or any(kinds)
         try:
-            status, headers = _request(method, parts, host, port, addresses, deadline, watch)
+            status, headers = request(method, parts, host, port, addresses, deadline, watch)
             if method == "HEAD" and status >= 400 and status != 429:
                 method = "GET"  # servers that refuse or mishandle HEAD: GET decides
-                status, headers = _request(method, parts, host, port, addresses, deadline, watch)
+                status, headers = request(method, parts, host, port, addresses, deadline, watch)
         except (OSError, http.client.HTTPException) as exc:
             if time.monotonic() >= deadline:
                 return Outcome("unverifiable", f"did not answer in time{via}"), None
-            return Outcome("unverifiable", f"failed: {_reason(exc)}{via}"), -1
+            return Outcome("unverifiable", f"failed: {reason(exc)}{via}"), -1
         location = headers.get("Location")
         if status in _REDIRECTS and location:
             current = urljoin(current, location.strip())
@@ -164,79 +160,3 @@ def _retry_wait(status: int, headers: Message) -> float | None:
         except (TypeError, ValueError):
             pass
     return -1
-
-
-def _request(
-    method: str,
-    parts: SplitResult,
-    host: str,
-    port: int,
-    addresses: list[str],
-    deadline: float,
-    watch: Watch | None,
-) -> tuple[int, Message]:
-    """Status and headers from the first address that accepts a connection."""
-    target = quote(parts.path or "/", safe=_SAFE_PATH, encoding="utf-8")
-    if parts.query:
-        target += "?" + quote(parts.query, safe=_SAFE_PATH + "=&", encoding="utf-8")
-    error: OSError = OSError("no address")
-    for address in addresses[:3]:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError("deadline passed")
-        secure = parts.scheme.lower() == "https"
-        connection = _Pinned(host, port, address, min(CONNECT_TIMEOUT, remaining), secure, watch)
-        try:
-            connection.connect()
-        except OSError as exc:
-            error = exc
-            connection.close()
-            continue
-        try:
-            assert connection.sock is not None
-            connection.sock.settimeout(max(0.01, deadline - time.monotonic()))
-            headers = {"User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"}
-            connection.request(method, target, headers=headers)
-            response = connection.getresponse()  # the body is never read
-            return response.status, response.headers
-        finally:
-            connection.close()
-    raise error
-
-
-class _Pinned(http.client.HTTPConnection):
-    """A connection to a checked address, speaking to the host by name (Host header, SNI)."""
-
-    def __init__(
-        self, host: str, port: int, address: str, timeout: float, secure: bool, watch: Watch | None
-    ) -> None:
-        super().__init__(host, port, timeout=timeout)
-        self._address = address
-        self._secure = secure
-        self._watch = watch
-
-    def connect(self) -> None:
-        sock = socket.create_connection((self._address, self.port), self.timeout)
-        if self._watch is not None:
-            self._watch(sock)  # so that the total deadline can cut a stalled answer
-        if self._secure:
-            sock = _tls().wrap_socket(sock, server_hostname=self.host)
-        self.sock = sock
-
-
-def _tls() -> ssl.SSLContext:
-    """One TLS context for the run: loading the system's CA certificates takes milliseconds."""
-    global _SSL
-    if _SSL is None:
-        _SSL = ssl.create_default_context()
-    return _SSL
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return f"its certificate is not valid ({exc.verify_message})"
-    if isinstance(exc, ConnectionRefusedError):
-        return "the connection was refused"
-    if isinstance(exc, TimeoutError | socket.timeout):
-        return "no answer in time"
-    return str(exc) or type(exc).__name__

@@ -2,7 +2,8 @@
 
 Only ``--online`` imports this module. Each distinct address is checked once
 per run (whatever the number of documents and rules that ask), on up to
-:data:`PER_HOST` connections to one host and :data:`MAX_CONNECTIONS` in all.
+:data:`PER_HOST` connections to one host and :data:`MAX_CONNECTIONS` in all
+(one thread each: the checks wait on the network, so threads are enough).
 Every check has :data:`TOTAL_TIMEOUT` seconds: past it, its socket is shut,
 and a check stuck where no socket can be shut (a slow resolver) is reported
 as a timeout without waiting for it.
@@ -81,47 +82,62 @@ def outcomes(state: RunState, urls: list[str]) -> dict[str, Outcome]:
 
 
 class _Task:
-    __slots__ = ("deadline", "queue", "sockets", "url")
+    __slots__ = ("abandoned", "deadline", "host", "sockets", "url")
 
-    def __init__(self, url: str, queue: list[str]) -> None:
+    def __init__(self, url: str, host: str) -> None:
         self.url = url
-        self.queue = queue
+        self.host = host
         self.deadline = time.monotonic() + TOTAL_TIMEOUT
         self.sockets: list[socket.socket] = []
+        self.abandoned = False
 
 
 def check_many(urls: list[str], *, allow_private: bool, progress: bool) -> dict[str, Outcome]:
-    """Check distinct ``urls`` concurrently; every one gets an outcome within its deadline."""
-    queues: dict[str, list[str]] = {}
-    for url in urls:
-        queues.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
+    """Check distinct ``urls`` concurrently; every one gets an outcome within its deadline.
+
+    A fixed pool of threads takes, in order, the first address whose host has a
+    free connection, so no thread waits on a busy host while another is idle.
+    """
+    pending = [(url, (urlsplit(url).hostname or "").lower()) for url in urls]
+    active: dict[str, int] = {}
     results: dict[str, Outcome] = {}
     running: list[_Task] = []
     done = threading.Condition()
-    slots = threading.Semaphore(MAX_CONNECTIONS)
 
-    def work(queue: list[str]) -> None:
+    def take() -> _Task | None:
+        """The next task a host has room for (the caller holds ``done``)."""
+        for index, (url, host) in enumerate(pending):
+            if active.get(host, 0) < PER_HOST:
+                del pending[index]
+                active[host] = active.get(host, 0) + 1
+                task = _Task(url, host)
+                running.append(task)
+                done.notify_all()  # the watcher learns the new deadline
+                return task
+        return None
+
+    def work() -> None:
         while True:
-            with slots:
-                with done:
-                    if not queue:
+            with done:
+                task = take()
+                while task is None:
+                    if not pending:
                         return
-                    task = _Task(queue.pop(0), queue)
-                    running.append(task)
-                    done.notify_all()  # the watcher learns the new deadline
-                outcome = _check(task, allow_private)
-                with done:
-                    results.setdefault(task.url, outcome)
-                    if task in running:
-                        running.remove(task)
-                    done.notify_all()
+                    done.wait()
+                    task = take()
+            outcome = _check(task, allow_private)
+            with done:
+                results.setdefault(task.url, outcome)
+                if not task.abandoned:
+                    running.remove(task)
+                    active[task.host] -= 1
+                done.notify_all()
 
-    def start(queue: list[str]) -> None:
-        threading.Thread(target=work, args=(queue,), daemon=True).start()
+    def start() -> None:
+        threading.Thread(target=work, daemon=True).start()
 
-    for queue in queues.values():
-        for _ in range(min(PER_HOST, len(queue))):
-            start(queue)
+    for _ in range(min(MAX_CONNECTIONS, len(urls))):
+        start()
     shown = _Progress(len(urls)) if progress else None
     with done:
         while True:
@@ -132,15 +148,18 @@ def check_many(urls: list[str], *, allow_private: bool, progress: bool) -> dict[
                         _shut(sock)
                 if now >= task.deadline + _GRACE:  # stuck where no socket can be shut
                     results.setdefault(task.url, _timed_out())
+                    task.abandoned = True
                     running.remove(task)
-                    if task.queue:
-                        start(task.queue)  # in place of the stuck thread
+                    active[task.host] -= 1
+                    done.notify_all()  # its host has room again
+                    if pending:
+                        start()  # in place of the stuck thread
             if shown is not None:
                 shown.update(len(results))
             if len(results) == len(urls):
                 break
             wake = min((t.deadline for t in running), default=now + 1.0) - now
-            done.wait(max(0.05, min(wake, 1.0, 0.1 if shown else 1.0)))
+            done.wait(max(0.05, min(wake, 0.1 if shown else 1.0)))
     if shown is not None:
         shown.close()
     return results
