@@ -351,11 +351,10 @@ def _jr(importable: bool) -> st.SearchStrategy[dict[str, Any]]:
         if importable
         else st.one_of(urls, st.sampled_from(("mailto:a@b.c", "urn:isbn:1", "ftp://x")))
     )
-    need = (
-        (lambda key, value: ({key: value}, {}))
-        if importable
-        else (lambda key, value: ({}, {key: value}))
-    )
+
+    def need(key: str, value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Required when importable (our schema wants it), else optional."""
+        return ({key: value}, {}) if importable else ({}, {key: value})
 
     def obj(
         required: dict[str, Any], optional: dict[str, Any]

@@ -1,0 +1,92 @@
+"""What both directions of the JSON Resume mapping share: names, codes, the validator."""
+
+from __future__ import annotations
+
+import re
+
+from resumefmt._jsonschema import SchemaError, Validator
+from resumefmt.diagnostics import Diagnostic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+    from typing import Any
+
+    from resumefmt.diagnostics import Location, Severity
+
+SCHEMA_FILE = "jsonresume-1.3.1.schema.json"
+#: The ``$schema`` of the package's own sample.resume.json, written when none is known.
+DEFAULT_SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+OURS = "x-resumefmt"
+THEIRS = "x-jsonresume"
+DOI = "https://doi.org/"
+
+#: Stable codes of the converter's findings (``RF06x``, dotted names ``jsonresume.*``).
+CODES = {
+    "schema": "RF060",  # not valid against the official JSON Resume schema
+    "missing": "RF061",  # a field resumefmt requires has no JSON Resume source
+    "unmapped": "RF062",  # kept under x-jsonresume: exported back, printed by no converter
+    "empty": "RF063",  # an empty string or roles list left out
+    "conflict": "RF064",  # a native value edited after export wins over x-resumefmt
+    "reserved": "RF065",  # x-resumefmt / x-jsonresume used where they are reserved
+    "export": "RF066",  # a value JSON Resume cannot hold (a year outside 1000-2999, ...)
+}
+
+# The `jsonschema` npm package (the official validator) checks these two formats
+# with these expressions; ported with ASCII \w and \Z for JavaScript's `$`.
+_FORMATS = {
+    "uri": re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*\Z"),
+    "email": re.compile(
+        r"(?:[\w!#$%&'*+\-/=?^`{|}~]+\.)*[\w!#$%&'*+\-/=?^`{|}~]+@"
+        r"(?:(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9\-](?!\.)){0,61}[a-zA-Z0-9]?\.)+"
+        r"[a-zA-Z0-9](?:[a-zA-Z0-9\-](?!\Z)){0,61}[a-zA-Z0-9]?)|"
+        r"(?:\[(?:(?:[01]?\d{1,2}|2[0-4]\d|25[0-5])\.){3}(?:[01]?\d{1,2}|2[0-4]\d|25[0-5])\]))\Z",
+        re.ASCII,
+    ),
+}
+_DATE = re.compile(
+    r"([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})\Z"
+)
+
+
+def is_format(value: str, name: str) -> bool:
+    """Whether the official validator accepts ``value`` as ``format: name``."""
+    pattern = _FORMATS.get(name)
+    return pattern is None or pattern.match(value) is not None
+
+
+def is_jsonresume_date(value: str) -> bool:
+    return _DATE.match(value) is not None
+
+
+class OfficialValidator(Validator):
+    """Our validator plus the two ``format`` checks the official npm validator makes.
+
+    The official schema is draft-07; of its keywords only ``definitions`` (a
+    container ``$ref`` resolves into) and ``format`` are not in our subset, and
+    none of its ``$ref`` has siblings, so draft-07's "siblings of $ref are
+    ignored" never differs from our reading.
+    """
+
+    def _string(self, schema: Mapping[str, Any], value: str, path: Any) -> Iterator[SchemaError]:
+        yield from super()._string(schema, value, path)
+        if "format" in schema and not is_format(value, schema["format"]):
+            yield SchemaError("format", path, schema, value)
+
+
+_SCHEMA: list[dict[str, Any]] = []
+
+
+def official_schema() -> dict[str, Any]:
+    """The vendored ``@jsonresume/schema`` 1.3.1 ``schema.json`` (MIT), read once."""
+    if not _SCHEMA:
+        import json
+        from importlib.resources import files
+
+        text = files("resumefmt.converters").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+        _SCHEMA.append(json.loads(text))
+    return _SCHEMA[0]
+
+
+def finding(location: Location, kind: str, message: str, severity: Severity) -> Diagnostic:
+    return Diagnostic(location, severity, CODES[kind], f"jsonresume.{kind}", message)

@@ -1,0 +1,100 @@
+"""The import's two schema checks, each finding located in the JSON Resume file."""
+
+from __future__ import annotations
+
+from resumefmt import pointer
+from resumefmt.converters._jsonresume_common import OfficialValidator, finding, official_schema
+from resumefmt.diagnostics import Diagnostic
+from resumefmt.errors import DocumentError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from resumefmt.diagnostics import Location
+    from resumefmt.loader import Document
+
+#: Where a field our schema requires comes from, when its JSON Resume name differs.
+_SOURCE_KEY = {"organization": "name", "role": "position", "start": "startDate"}
+
+
+def _ptr(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for token in path:
+        out = pointer.child(out, token)
+    return out
+
+
+def check_official(document: Document) -> None:
+    """Refuse a document the official validator would refuse, with located errors."""
+    from resumefmt.validation import explain
+
+    errors = []
+    for error in OfficialValidator(official_schema()).iter_errors(document.data):
+        where = _ptr(error.path)
+        if error.keyword == "format":
+            kind = "an e-mail address" if error.schema["format"] == "email" else "a URI"
+            message = f"{pointer.human(list(error.path))}: {error.value!r} is not {kind}"
+            location = document.locate(where)
+        else:
+            explained = explain(error, document)
+            message, location = explained.message, explained.location
+        errors.append(finding(location, "schema", f"not valid JSON Resume: {message}", "error"))
+    if errors:
+        raise DocumentError(errors)
+
+
+class _Mapped:
+    """Our pointers located in the input: the nearest recorded source, plus the rest of the path."""
+
+    def __init__(self, sources: dict[str, str], document: Document) -> None:
+        self.plain_scalars: dict[str, str] = {}
+        self.sources = sources
+        self.document = document
+
+    def theirs(self, ptr: str) -> str:
+        node, rest = ptr, ""
+        while node and node not in self.sources:
+            rest = node[node.rfind("/") :] + rest
+            node = pointer.parent(node)
+        return self.sources.get(node, "") + rest
+
+    def locate(self, ptr: str, *, key: bool = False) -> Location:
+        return self.document.locate(self.theirs(ptr), key=key)
+
+
+def check_ours(data: dict[str, Any], sources: dict[str, str], document: Document) -> list[Any]:
+    """Every violation of our schema in the imported data, located where it came from."""
+    from resumefmt._jsonschema import Validator
+    from resumefmt.schemas import load_schema
+    from resumefmt.validation import explain
+
+    mapped = _Mapped(sources, document)
+    found: list[Diagnostic] = []
+    for error in Validator(load_schema(data["resumefmt"])).iter_errors(data):
+        theirs = mapped.theirs(_ptr(error.path))
+        tokens: list[str | int] = [int(t) if t.isdigit() else t for t in pointer.split(theirs)]
+        where = pointer.human(tokens)
+        if error.keyword == "required":
+            ours = error.detail
+            source = _SOURCE_KEY.get(ours, ours)
+            if ours == "title" and error.path[:1] == ("publications",):
+                source = "name"
+            message = (
+                f"{where} has no {source!r}, which resumefmt requires (as {ours!r}): add it"
+                if ours != "basics"
+                else "the document has no 'basics' with a 'name', which resumefmt requires"
+            )
+            found.append(finding(mapped.locate(_ptr(error.path)), "missing", message, "error"))
+            continue
+        explained = explain(error, mapped)  # type: ignore[arg-type]
+        found.append(
+            Diagnostic(
+                explained.location,
+                "error",
+                explained.code,
+                explained.name,
+                f"{explained.message} (JSON Resume: {where})",
+            )
+        )
+    return found

@@ -1,0 +1,45 @@
+"""The imported résumé as YAML: modeline, keys in schema order, x- fields, then x-jsonresume."""
+
+from __future__ import annotations
+
+from resumefmt._yaml_writer import dump
+from resumefmt.converters._jsonresume_common import THEIRS
+from resumefmt.schemas import NEWEST, load_schema
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def _resolve(schema: Any, root: dict[str, Any]) -> Any:
+    while isinstance(schema, dict) and "$ref" in schema:
+        schema = root["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def ordered(value: Any, schema: Any, root: dict[str, Any], *, top: bool = False) -> Any:
+    """``value`` with each object's keys in schema order, then ``x-`` keys, then x-jsonresume."""
+    schema = _resolve(schema, root)
+    if isinstance(value, list):
+        items = schema.get("items", {}) if isinstance(schema, dict) else {}
+        return [ordered(item, items, root) for item in value]
+    if not isinstance(value, dict) or not isinstance(schema, dict):
+        return value
+    properties: dict[str, Any] = schema.get("properties", {})
+    out: dict[str, Any] = {}
+    for key in properties:
+        if key in value and not top:
+            out[key] = ordered(value[key], properties[key], root)
+    for key, member in value.items():
+        if key not in out and key != THEIRS:
+            out[key] = ordered(member, properties.get(key, {}), root)
+    if THEIRS in value:
+        out[THEIRS] = value[THEIRS]
+    return out
+
+
+def document_yaml(data: dict[str, Any]) -> str:
+    """The whole file; the top level keeps the section order the import chose."""
+    root = load_schema(NEWEST)
+    header = f"# yaml-language-server: $schema={root['$id']}\n"
+    return dump(ordered(data, root, root, top=True), header=header)
