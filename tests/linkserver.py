@@ -14,6 +14,7 @@ Every request is recorded as ``(method, path, Host header)`` in ``hits``.
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,8 +26,12 @@ class LinkServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, host: str = "127.0.0.2", delay: float = 0.0) -> None:
+    def __init__(
+        self, host: str = "127.0.0.2", delay: float = 0.0, tls: ssl.SSLContext | None = None
+    ) -> None:
         super().__init__((host, 0), _Handler)
+        if tls is not None:
+            self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.delay = delay
         self.hits: list[tuple[str, str, str]] = []
         self.lock = threading.Lock()
@@ -36,7 +41,8 @@ class LinkServer(ThreadingHTTPServer):
     @property
     def base(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}"
+        scheme = "https" if isinstance(self.socket, ssl.SSLSocket) else "http"
+        return f"{scheme}://{host!s}:{port}"
 
     def url(self, path: str) -> str:
         return self.base + path

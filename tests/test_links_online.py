@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY, as_document_text
+from conftest import ROOT, TODAY, as_document_text, require_tool
 from linkserver import LinkServer
 
-from resumefmt.lint_rules import _http, _linkcheck
+from resumefmt.lint_rules import _http, _linkcheck, _pinned
 from resumefmt.lint_rules._linkcache import FILE_NAME
 from resumefmt.linter import LintRun
 from resumefmt.loader import load_text
@@ -382,3 +382,42 @@ def test_cli_refuses_loopback_without_the_flag(server: LinkServer, tmp_path: Pat
     )
     assert "[RF132]" in result.stdout
     assert server.hits == []
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[tuple[LinkServer, Path]]:
+    """A server on 127.0.0.4 with a self-signed certificate for secure.example.test."""
+    import ssl
+
+    openssl = require_tool("openssl")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=secure.example.test", "-addext", "subjectAltName=DNS:secure.example.test",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    started = LinkServer("127.0.0.4", tls=context)
+    yield started, cert
+    started.stop()
+
+
+def test_https_speaks_tls_to_the_checked_address_by_name(
+    tls_server: tuple[LinkServer, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ssl
+
+    server, cert = tls_server
+    monkeypatch.setitem(NAMES, "secure.example.test", ["127.0.0.4"])
+    url = f"https://secure.example.test:{server.server_address[1]}/ok"
+    [found] = lint_online(profiles(url))
+    assert [m for *_, m in found] == [
+        f"the link {url} could not be verified: it failed: its certificate is not valid "
+        "(self-signed certificate)"
+    ]
+    trusting = ssl.create_default_context(cafile=str(cert))
+    monkeypatch.setattr(_pinned, "_SSL", trusting)
+    assert lint_online(profiles(url)) == [[]]  # SNI and the check use the name, not the address
+    assert server.hits[-1] == ("HEAD", "/ok", f"secure.example.test:{server.server_address[1]}")
