@@ -163,7 +163,8 @@ def rules() -> list[Rule]:
             doc="A colon announces what follows; at the end of a field nothing does. This "
             "holds for every bullet, the last one or not: bullets are siblings, so the "
             "bullets after 'Key features include:' are not its list. Write the list into "
-            "the sentence, or use a bold lead-in ('**Key features:** …').",
+            "the sentence, or use a bold lead-in ('**Key features:** …'). A colon that ends "
+            "a paragraph inside a field is left alone: the next paragraph may be its list.",
             fails=(bullets("Built the ICE framework.", "Key features include:"),),
             passes=(bullets("**Key features:** int8 kernels, fused attention."),),
         ),
