@@ -25,7 +25,7 @@ most 4 at a time per host; each address is checked once per run, however
 many documents hold it, and has 15 seconds in all. 429 and 502-504 answers
 and dropped connections are retried twice with backoff; a Retry-After of up
 to 5 seconds is honoured, a longer one is reported. Good answers are cached
-for 7 days (``--no-cache`` ignores the cache); failures are always asked
+for 7 days (--no-cache ignores the cache); failures are always asked
 again.
 """
 
@@ -78,9 +78,10 @@ def _unverifiable(context: Context) -> Iterator[Finding]:
 
 def _private(context: Context) -> Iterator[Finding]:
     """A link that leads to a loopback, private or link-local address, directly or
-    through a redirect. The checker refuses to reach such addresses (they are not
-    on the public web, and asking them from a CI machine could reach its
-    internal services); a reader of the résumé cannot reach them either.
+    through a redirect. The checker refuses to reach such addresses unless
+    --allow-private-hosts is given: they are not on the public web (a reader of
+    the résumé cannot reach them either), and asking them from a CI machine
+    could reach its internal services.
     """
     return _findings(context, "private")
 
