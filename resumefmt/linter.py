@@ -61,22 +61,31 @@ class LintRun:
         """Every finding on ``document``, sorted; suppression comments applied."""
         found = list(validate(document))
         if not has_errors(found):
+            memo: dict[str, Any] = {}
+            lines = _LineIndex(document.text)
             for rule in self.rules_for(config):
-                found += self._apply(rule, document, config)
+                found += self._apply(rule, document, config, memo, lines)
         if document.syntax == "yaml":
             from resumefmt.suppression import apply_suppressions
 
             found = apply_suppressions(document, found, self.registry)
         return sort_diagnostics(found)
 
-    def _apply(self, rule: Rule, document: Document, config: Config | None) -> list[Diagnostic]:
+    def _apply(
+        self,
+        rule: Rule,
+        document: Document,
+        config: Config | None,
+        memo: dict[str, Any],
+        lines: _LineIndex,
+    ) -> list[Diagnostic]:
         options = dict(rule.options)
         severity = rule.severity
         if config is not None:
             options.update(config.options_for(rule))
             severity = config.severity_for(rule)
-        shared = self._shared.setdefault(rule.code, {})
-        context = Context(document, options, self.today, self.settings, shared)
+        shared = self._shared.setdefault(rule.family, {})
+        context = Context(document, options, self.today, self.settings, shared, memo)
         try:
             findings = list(rule.check(context))
         except Exception as exc:
@@ -88,7 +97,6 @@ class LintRun:
                 "this is a bug in the rule, please report it"
             )
             return [Diagnostic(where, "error", rule.code, rule.name, message)]
-        lines = _LineIndex(document.text)
         return [
             Diagnostic(
                 locate_finding(document, finding, lines),

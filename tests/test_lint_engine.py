@@ -177,7 +177,7 @@ def test_third_party_plugins_run_through_the_same_path(tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
     (work / "cv.resumefmt.yaml").write_text(
-        as_document_text("basics:\n  name: A\n  summary: I like cake\n"), encoding="utf-8"
+        as_document_text("basics:\n  name: A\n  summary: Enjoys cake\n"), encoding="utf-8"
     )
     result = _cli(["lint", "cv.resumefmt.yaml"], work, site)
     assert result.stdout == "cv.resumefmt.yaml:4:19: warning: cake again [DM001]\n"

@@ -45,8 +45,15 @@ def iter_urls(context: Context) -> Iterator[tuple[str, str, int | None, int | No
     In rich text, ``start``/``end`` are offsets of the address in the string.
     Link targets and autolinks are yielded whatever their scheme (``mailto:``,
     a target without one); a caller that fetches should skip those that are
-    not ``http``/``https``.
+    not ``http``/``https``. Computed once per document for all the link rules.
     """
+    found: list[tuple[str, str, int | None, int | None]] = context.memo(
+        "links.urls", lambda: list(_urls(context))
+    )
+    return iter(found)
+
+
+def _urls(context: Context) -> Iterator[tuple[str, str, int | None, int | None]]:
     for pointer, text in context.strings(*URL_FIELDS):
         if not _SKIPPED.search(pointer):
             yield pointer, text, None, None
