@@ -39,6 +39,40 @@ SIZE = Code("RF015", "schema.size", "Text or a list is empty, too short or too l
 RANGE = Code("RF016", "schema.range", "A number is outside its allowed range.")
 DUPLICATE_ITEM = Code("RF017", "schema.duplicate-item", "A list holds the same item twice.")
 
+JSONRESUME_SCHEMA = Code(
+    "RF060", "jsonresume.schema", "Not valid against the official JSON Resume schema."
+)
+JSONRESUME_MISSING = Code(
+    "RF061", "jsonresume.missing", "A field resumefmt requires has no JSON Resume source."
+)
+JSONRESUME_UNMAPPED = Code(
+    "RF062", "jsonresume.unmapped", "Kept under x-jsonresume: no resumefmt field holds it."
+)
+JSONRESUME_EMPTY = Code("RF063", "jsonresume.empty", "An empty value left out on import.")
+JSONRESUME_CONFLICT = Code(
+    "RF064", "jsonresume.conflict", "A value edited after export wins over x-resumefmt."
+)
+JSONRESUME_RESERVED = Code(
+    "RF065", "jsonresume.reserved", "x-resumefmt or x-jsonresume used where they are reserved."
+)
+JSONRESUME_EXPORT = Code(
+    "RF066", "jsonresume.export", "A value JSON Resume cannot hold (a year outside 1000-2999)."
+)
+
+#: The codes of ``convert``/``import`` problems with JSON Resume, by kind.
+JSONRESUME = {
+    code.name.split(".", 1)[1]: code
+    for code in (
+        JSONRESUME_SCHEMA,
+        JSONRESUME_MISSING,
+        JSONRESUME_UNMAPPED,
+        JSONRESUME_EMPTY,
+        JSONRESUME_CONFLICT,
+        JSONRESUME_RESERVED,
+        JSONRESUME_EXPORT,
+    )
+}
+
 ALL: tuple[Code, ...] = (
     SYNTAX,
     DUPLICATE_KEY,
@@ -53,4 +87,5 @@ ALL: tuple[Code, ...] = (
     SIZE,
     RANGE,
     DUPLICATE_ITEM,
+    *JSONRESUME.values(),
 )

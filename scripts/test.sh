@@ -22,13 +22,21 @@ else  # a laptop without root: the editor tests skip, saying why
     echo "warning: no npm; the yaml-language-server tests will be skipped" >&2
 fi
 
-# TeX Live from Debian for the LaTeX converter's tests (xelatex for CJK text),
-# poppler-utils for pdftotext and pdftoppm.
-TEX_PACKAGES=(texlive-latex-extra lmodern texlive-xetex texlive-lang-cjk texlive-lang-chinese
-    texlive-fonts-recommended fonts-noto-cjk poppler-utils)
-if ! command -v xelatex >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
-    apt_install "${TEX_PACKAGES[@]}" || [ "${CI:-}" != true ] ||
-        { echo "error: CI needs TeX Live" >&2; exit 1; }
+# Debian packages: TeX Live for the LaTeX converter's tests (xelatex and the
+# Noto CJK and DejaVu fonts for text T1 lacks), poppler-utils for pdftotext,
+# pdfinfo and pdftoppm, git for the pre-commit test, openssl for the link
+# checker's https test. Only what is missing is installed.
+DEBIAN_PACKAGES=(texlive-latex-recommended texlive-latex-extra lmodern texlive-xetex
+    texlive-lang-cjk texlive-lang-chinese texlive-fonts-recommended fonts-noto-cjk
+    fonts-dejavu-core poppler-utils git openssl)
+missing=()
+for package in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
+        missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    apt_install "${missing[@]}" || [ "${CI:-}" != true ] ||
+        { echo "error: CI needs: ${missing[*]}" >&2; exit 1; }
 fi
 
 "$VENV/bin/ruff" check .

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from resumefmt._jsonschema import SchemaError, Validator
+from resumefmt.codes import JSONRESUME
 from resumefmt.diagnostics import Diagnostic
 
 TYPE_CHECKING = False
@@ -21,16 +22,8 @@ OURS = "x-resumefmt"
 THEIRS = "x-jsonresume"
 DOI = "https://doi.org/"
 
-#: Stable codes of the converter's findings (``RF06x``, dotted names ``jsonresume.*``).
-CODES = {
-    "schema": "RF060",  # not valid against the official JSON Resume schema
-    "missing": "RF061",  # a field resumefmt requires has no JSON Resume source
-    "unmapped": "RF062",  # kept under x-jsonresume: exported back, printed by no converter
-    "empty": "RF063",  # an empty string or roles list left out
-    "conflict": "RF064",  # a native value edited after export wins over x-resumefmt
-    "reserved": "RF065",  # x-resumefmt / x-jsonresume used where they are reserved
-    "export": "RF066",  # a value JSON Resume cannot hold (a year outside 1000-2999, ...)
-}
+#: Stable codes of the converter's findings: :data:`resumefmt.codes.JSONRESUME`.
+CODES = {kind: code.code for kind, code in JSONRESUME.items()}
 
 # The `jsonschema` npm package (the official validator) checks these two formats
 # with these expressions; ported with ASCII \w and \Z for JavaScript's `$`.
@@ -89,4 +82,4 @@ def official_schema() -> dict[str, Any]:
 
 
 def finding(location: Location, kind: str, message: str, severity: Severity) -> Diagnostic:
-    return Diagnostic(location, severity, CODES[kind], f"jsonresume.{kind}", message)
+    return Diagnostic.of(JSONRESUME[kind], location, message, severity)

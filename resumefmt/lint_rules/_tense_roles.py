@@ -40,15 +40,16 @@ class Role:
         self.openings: list[Opening] = []
 
 
-#: The last document's roles: the four rules read them once (a strong reference,
-#: so an identity check cannot match a new document at a reused address).
-_LAST: list[Any] = [None, None, []]
-
-
 def roles(context: Context) -> list[Role]:
-    """The roles of the document that have bullets, in document order."""
-    if _LAST[0] is context.document and _LAST[1] == context.today:
-        return _LAST[2]  # type: ignore[no-any-return]
+    """The roles of the document that have bullets, in document order.
+
+    Computed once per document: the four tense rules all read them.
+    """
+    found: list[Role] = context.memo("tense.roles", lambda: _roles(context))
+    return found
+
+
+def _roles(context: Context) -> list[Role]:
     found: dict[str, Role] = {}
     today = context.today.isoformat()
     for pointer, text in context.strings(*BULLETS):
@@ -60,8 +61,7 @@ def roles(context: Context) -> list[Role]:
         if opened is not None:
             tense, start, end = opened
             role.openings.append((pointer, tense, start, end, text[start:end]))
-    _LAST[:] = [context.document, context.today, list(found.values())]
-    return _LAST[2]  # type: ignore[no-any-return]
+    return list(found.values())
 
 
 def _role(data: Any, pointer: str, today: str) -> Role:
