@@ -1,0 +1,84 @@
+"""``resumefmt lint`` as a user runs it on the bundled examples (each family pins its own)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import EXAMPLES, ROOT
+
+SEEDS = ["examples/shuai-xie.resumefmt.yaml", "examples/cheng-zeyi.resumefmt.yaml"]
+
+
+def _lint(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "resumefmt", "lint", "--today", "2026-11-22", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_starter_lints_clean() -> None:
+    result = _lint(str(EXAMPLES / "starter.resumefmt.yaml"))
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == "1 file linted: 0 errors, 0 warnings, 0 info\n"
+
+
+def test_the_seeds_get_what_a_careful_reviewer_would_say() -> None:
+    result = _lint("--format", "json", *SEEDS)
+    assert result.returncode == 1, result.stderr  # the dead domain is an error
+    found = {(f["path"], f["line"], f["column"], f["code"]) for f in json.loads(result.stdout)}
+    shuai, cheng = SEEDS
+    assert {
+        (shuai, 79, 10, "RF122"),  # https://chatrhino.ttfb/: no such top-level domain
+        (shuai, 195, 31, "RF153"),  # "31th"
+        (cheng, 160, 23, "RF152"),  # "the the"
+        (cheng, 42, 11, "RF141"),  # "I open-sourced" under a current role
+    } <= found
+    past_in_current = [f for f in found if f[0] == shuai and f[3] == "RF141"]
+    assert len(past_in_current) == 4
+
+
+def test_fail_on_warning_turns_warnings_into_a_failure() -> None:
+    clean = _lint("--fail-on", "warning", str(EXAMPLES / "starter.resumefmt.yaml"))
+    assert clean.returncode == 0
+    cheng = _lint("--fail-on", "warning", "--format", "json", SEEDS[1])
+    assert {f["severity"] for f in json.loads(cheng.stdout)} == {"warning", "info"}
+    assert cheng.returncode == 1
+    assert _lint(SEEDS[1]).returncode == 0  # warnings alone do not fail by default
+
+
+def test_unreadable_file_and_bad_config_exit_2(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / ".resumefmt.toml").write_text('select = ["RF999"]\n', encoding="utf-8")
+    cv = folder / "cv.resumefmt.yaml"
+    cv.write_text((EXAMPLES / "starter.resumefmt.yaml").read_text(encoding="utf-8"))
+    bad = _lint(str(cv))
+    assert bad.returncode == 2
+    assert bad.stdout.endswith(
+        ".resumefmt.toml:1:11: error: select: no rule, family or code 'RF999' [RF091]\n"
+    )
+    missing = _lint(str(folder / "nope.yaml"))
+    assert missing.returncode == 2
+    assert "cannot read" in missing.stderr and "nope.yaml" in missing.stderr
+
+
+def test_unknown_rule_is_exit_2_and_rule_explains() -> None:
+    unknown = subprocess.run(
+        [sys.executable, "-m", "resumefmt", "rule", "RF999"], capture_output=True, text=True
+    )
+    assert unknown.returncode == 2
+    assert unknown.stderr == "resumefmt: no rule 'RF999'; 'resumefmt rules' lists them\n"
+    known = subprocess.run(
+        [sys.executable, "-m", "resumefmt", "rule", "dates.inverted-range"],
+        capture_output=True,
+        text=True,
+    )
+    assert known.returncode == 0
+    assert known.stdout.startswith("RF101 dates.inverted-range (error by default)\n")
+    assert "Reported:" in known.stdout and "Not reported:" in known.stdout
