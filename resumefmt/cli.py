@@ -82,6 +82,7 @@ def _add_convert(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--template-dir", metavar="DIR", help="a folder of templates that replace the built-in ones"
     )
+    parser.add_argument("--theme", metavar="NAME", help="a theme of the format (latex: classic)")
 
 
 def _add_import(parser: argparse.ArgumentParser) -> None:

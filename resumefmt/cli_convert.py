@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     registry = converter_registry()
     if args.command == "convert":
         converter = find_converter(registry, args.to, "export")
-        options = ConvertOptions(template_dir=args.template_dir)
+        options = ConvertOptions(template_dir=args.template_dir, theme=args.theme)
         text = convert(load(args.file), converter, options)
     else:
         converter = find_converter(registry, args.source, "import")

@@ -33,10 +33,12 @@ class ConvertOptions:
     not stop the conversion (e.g. fields an import kept under ``x-`` keys).
     """
 
-    __slots__ = ("notices", "template_dir")
+    __slots__ = ("notices", "template_dir", "theme")
 
-    def __init__(self, *, template_dir: str | None = None) -> None:
+    def __init__(self, *, template_dir: str | None = None, theme: str | None = None) -> None:
         self.template_dir = template_dir
+        #: A theme the converter offers (None: its default).
+        self.theme = theme
         self.notices: list[Diagnostic] = []
 
 
@@ -48,7 +50,7 @@ class Converter:
     receives the loaded foreign document and returns our YAML.
     """
 
-    __slots__ = ("direction", "name", "render", "suffix", "summary")
+    __slots__ = ("direction", "name", "render", "suffix", "summary", "themes")
 
     def __init__(
         self,
@@ -58,8 +60,11 @@ class Converter:
         render: Callable[[Document, ConvertOptions], str],
         suffix: str,
         direction: Direction = "export",
+        themes: tuple[str, ...] = (),
     ) -> None:
         self.name = name
+        #: The themes ``--theme`` may name; the first is the default.
+        self.themes = themes
         self.summary = summary
         self.render = render
         self.suffix = suffix
@@ -74,6 +79,11 @@ def convert(document: Document, converter: Converter, options: ConvertOptions) -
     from resumefmt.diagnostics import has_errors
     from resumefmt.validation import validate
 
+    if options.theme is not None and options.theme not in converter.themes:
+        from resumefmt.errors import UsageError
+
+        offered = ", ".join(converter.themes) or "none"
+        raise UsageError(f"{converter.name} has no theme '{options.theme}'; themes: {offered}")
     diagnostics = validate(document)
     if has_errors(diagnostics):
         raise DocumentError([d for d in diagnostics if d.severity == "error"])

@@ -231,3 +231,14 @@ def test_convert_to_latex_on_the_command_line(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, "")
     assert "{\\LARGE\\bfseries Shuai Xie}" in out.read_text(encoding="utf-8")
     assert LATEX.suffix == ".tex"
+
+
+def test_theme_is_chosen_by_name_and_unknown_themes_are_refused() -> None:
+    latex = converter_registry(third_party=False).converters["latex"]
+    document = load(EXAMPLES / "starter.resumefmt.yaml")
+    assert latex.themes == ("classic",)
+    chosen = convert(document, latex, ConvertOptions(theme="classic"))
+    assert chosen == convert(document, latex, ConvertOptions())
+    assert "% Written by resumefmt (theme classic)." in chosen
+    with pytest.raises(ResumefmtError, match="latex has no theme 'fancy'; themes: classic"):
+        convert(document, latex, ConvertOptions(theme="fancy"))

@@ -38,7 +38,11 @@ def register(registry: Registry) -> None:
 
     registry.add_converter(
         Converter(
-            "latex", "LaTeX source (pdflatex, or xelatex for CJK)", render=render, suffix=".tex"
+            "latex",
+            "LaTeX source (pdflatex, or xelatex for CJK)",
+            render=render,
+            suffix=".tex",
+            themes=(DEFAULT_THEME,),
         )
     )
 
@@ -51,7 +55,7 @@ def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_
 
     data: dict[str, Any] = document.data
     engine, cjk = engine_for(parts.printed_strings(data))
-    environment = latex_environment(options, theme)
+    environment = latex_environment(options, options.theme or theme)
     return render_template(
         environment,
         "resume.tex.j2",
