@@ -82,3 +82,11 @@ def test_unknown_rule_is_exit_2_and_rule_explains() -> None:
     assert known.returncode == 0
     assert known.stdout.startswith("RF101 dates.inverted-range (error by default)\n")
     assert "Reported:" in known.stdout and "Not reported:" in known.stdout
+
+
+def test_the_readme_shows_real_lint_output() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = [line for line in readme.splitlines() if line.startswith("examples/shuai-xie")]
+    assert len(shown) == 3
+    printed = _lint(SEEDS[0]).stdout.splitlines()
+    assert [line for line in shown if line not in printed] == []
