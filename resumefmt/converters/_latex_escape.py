@@ -76,20 +76,20 @@ _TYPOGRAPHY = {
 }
 _TABLE = {**_SPECIALS, **_TYPOGRAPHY}
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff"
-_PATTERN = re.compile(
-    "[" + re.escape("".join(_TABLE)) + "]|-(?=-)|'(?=')|,(?=,)|[" + _CONTROL + "]"
-)
+_CONTROLS = re.compile("[" + _CONTROL + "]")
+_PATTERN = re.compile("[" + re.escape("".join(_TABLE)) + "]|-(?=-)|'(?=')|,(?=,)")
 _LIGATURE_BREAK = {"-": "-{}", "'": "'{}", ",": ",{}"}
 
 
 def escape(text: str) -> Latex:
     """``text`` as LaTeX that prints it literally (a newline becomes a space)."""
-    return Latex(_PATTERN.sub(_replace, text))
+    # Control characters go first, so that "-\x1f-" cannot become a "--" dash.
+    return Latex(_PATTERN.sub(_replace, _CONTROLS.sub("", text)))
 
 
 def _replace(match: re.Match[str]) -> str:
     char = match.group()
-    return _TABLE.get(char) or _LIGATURE_BREAK.get(char, "")
+    return _TABLE.get(char) or _LIGATURE_BREAK[char]
 
 
 # Inside \href{...}, even in another command's argument, hyperref wants "\#",
