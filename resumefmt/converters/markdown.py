@@ -1,11 +1,58 @@
-"""Placeholder: the markdown converter is being written."""
+"""The ``markdown`` export: CommonMark/GFM that reads well as a file and on a code host.
+
+Layout lives in Jinja2 templates (``templates/markdown/``: ``resume.md.j2``
+includes ``header.md.j2`` and ``section.md.j2``, which includes
+``entry.md.j2``); a file of the same name in ``--template-dir`` replaces one.
+Templates receive ``header`` and ``sections``, whose strings are Markdown
+already (see ``_markdown_model``), and the raw ``resume`` data with the
+filters ``md`` (escape literal text) and ``rich`` (rich text on one line).
+"""
 
 from __future__ import annotations
 
+import re
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from resumefmt.converting import ConvertOptions
+    from resumefmt.loader import Document
     from resumefmt.plugins import Registry
+
+_BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def render(document: Document, options: ConvertOptions) -> str:
+    """The résumé as Markdown; the same document always gives the same bytes."""
+    from resumefmt.converters import _markdown_escape as escape
+    from resumefmt.converters import _markdown_model as model
+    from resumefmt.converting import render_template, template_environment
+
+    environment = template_environment(
+        "templates/markdown", options, trim_blocks=True, lstrip_blocks=True
+    )
+    environment.filters["md"] = escape.literal
+    environment.filters["rich"] = escape.rich_line
+    data = document.data
+    text = render_template(
+        environment,
+        "resume.md.j2",
+        header=model.header(data["basics"]),
+        sections=model.sections(data),
+        resume=data,
+    )
+    # Templates may leave several blank lines; Markdown wants one between blocks.
+    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
 
 
 def register(registry: Registry) -> None:
-    """Register nothing yet."""
+    """Add the ``markdown`` export."""
+    from resumefmt.converting import Converter
+
+    registry.add_converter(
+        Converter(
+            "markdown",
+            "Markdown (CommonMark/GFM) for a README or a code host",
+            render=render,
+            suffix=".md",
+        )
+    )

@@ -1,0 +1,101 @@
+"""One-paragraph list items: publications, awards, skills, languages, interests.
+
+Each function returns one Markdown paragraph, safe to follow ``- ``. Bold and
+italic wrap escaped text only where a space, the line start or punctuation
+stands outside them, so CommonMark always reads the markers as markup.
+"""
+
+from __future__ import annotations
+
+from resumefmt.converters._markdown_escape import block, link, literal, rich_line
+from resumefmt.converters._markdown_model import date, dates, joined
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from resumefmt.converters._markdown_model import Data
+
+_STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
+
+
+def publication(item: Data) -> str:
+    """``Xie S*, **Yang J**, et al. Title. *Venue*, 2024. Under review. [Code](…)``."""
+    parts = []
+    if authors := item.get("authors"):
+        equal = set(item.get("equalContribution", []))
+        names = []
+        for position, name in enumerate(authors, start=1):
+            text = literal(name)
+            if position == item.get("authorPosition"):
+                text = f"**{text}**"
+            names.append(text + ("\\*" if position in equal else ""))
+        if item.get("etAl"):
+            names.append("et al")
+        parts.append(", ".join(names) + ".")
+    parts.append(_sentence(literal(item["title"])))
+    venue = f"*{literal(item['venue'])}*" if "venue" in item else ""
+    if where := ", ".join(part for part in (venue, dates(item)) if part):
+        parts.append(where + ".")
+    if status := _STATUS.get(item.get("status", "published")):
+        parts.append(status + ".")
+    links = []
+    if "url" in item:
+        links.append(link("Paper", item["url"]))
+    if "doi" in item:
+        links.append(link("DOI " + literal(item["doi"]), "https://doi.org/" + item["doi"]))
+    links += [link(literal(other["label"]), other["url"]) for other in item.get("links", [])]
+    parts.append(joined(*links))
+    if "summary" in item:
+        parts.append(rich_line(item["summary"]))
+    return block(" ".join(part for part in parts if part))
+
+
+def award(item: Data) -> str:
+    """``Title · Awarder · 2016, 2017: summary``."""
+    title = literal(item["title"])
+    if "url" in item:
+        title = link(title, item["url"])
+    text = joined(title, literal(item["awarder"]) if "awarder" in item else "", dates(item))
+    if "summary" in item:
+        text += ": " + rich_line(item["summary"])
+    return block(text)
+
+
+def skill(item: Data) -> str:
+    """``**Programming** (Expert): Python, C``."""
+    text = f"**{literal(item['name'])}**"
+    if "level" in item:
+        text += f" ({literal(item['level'])})"
+    if keywords := item.get("keywords"):
+        text += ": " + ", ".join(map(literal, keywords))
+    return block(text)
+
+
+def language(item: Data) -> str:
+    """``**English**: Professional · IELTS 7.0 (Jun 2019) · GRE (Verbal 154, …)``."""
+    text = f"**{literal(item['language'])}**"
+    parts = [literal(item["fluency"])] if "fluency" in item else []
+    for test in item.get("tests", []):
+        words = literal(test["name"])
+        if "score" in test:
+            words += " " + literal(test["score"])
+        inner = [f"{literal(p['name'])} {literal(p['score'])}" for p in test.get("parts", [])]
+        if "date" in test:
+            inner.append(date(test["date"]))
+        if inner:
+            words += f" ({', '.join(inner)})"
+        parts.append(words)
+    if parts:
+        text += ": " + joined(*parts)
+    return block(text)
+
+
+def interest(item: Data) -> str:
+    """``Badminton: doubles, coaching``."""
+    text = literal(item["name"])
+    if keywords := item.get("keywords"):
+        text += ": " + ", ".join(map(literal, keywords))
+    return block(text)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."

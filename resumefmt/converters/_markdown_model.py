@@ -1,0 +1,202 @@
+"""The résumé as ready-escaped Markdown pieces, laid out by the templates.
+
+Every string in the model is already Markdown: literal fields escaped, rich
+text converted. Templates only arrange them, so a user's template cannot
+forget to escape what the built-in ones print.
+"""
+
+from __future__ import annotations
+
+from resumefmt.converters._markdown_escape import block, link, literal, rich, rich_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Data = dict[str, Any]
+
+TITLES = {
+    "education": "Education",
+    "work": "Experience",
+    "research": "Research",
+    "projects": "Projects",
+    "publications": "Publications",
+    "awards": "Awards",
+    "skills": "Skills",
+    "languages": "Languages",
+    "interests": "Interests",
+}
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+SEPARATOR = " · "
+EN_DASH = " \u2013 "
+_FACTS = (("gpa", "GPA"), ("advisor", "Advisor"))
+_PROJECT_LINKS = (("url", "Website"), ("repository", "Code"))
+
+
+def date(value: str) -> str:
+    """``2021-03`` → ``Mar 2021``; ``2024-05-18`` → ``18 May 2024``; ``present`` → ``Present``."""
+    if value == "present":
+        return "Present"
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = _MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def dates(item: Data) -> str:
+    """The date or range, e.g. ``Mar 2021 - Present`` (an en dash); empty when none."""
+    if "date" in item:
+        values = item["date"] if isinstance(item["date"], list) else [item["date"]]
+        return ", ".join(date(v) for v in values)
+    start, end = item.get("start"), item.get("end")
+    if start and end and start != end:
+        return f"{date(start)}{EN_DASH}{date(end)}"
+    either: str | None = start or end
+    return date(either) if either else ""
+
+
+def joined(*parts: str | None) -> str:
+    """The non-empty parts joined by a middle dot."""
+    return SEPARATOR.join(part for part in parts if part)
+
+
+def header(basics: Data) -> Data:
+    """Name, headline, contact line and summary."""
+    name = literal(basics["name"])
+    if "altName" in basics:
+        name += f" ({literal(basics['altName'])})"
+    contacts = []
+    if "email" in basics:
+        contacts.append(link(literal(basics["email"]), "mailto:" + basics["email"]))
+    if "phone" in basics:
+        contacts.append(literal(basics["phone"]))
+    if "url" in basics:
+        contacts.append(link(literal(_bare(basics["url"])), basics["url"]))
+    where = basics.get("location", {})
+    keys = ("address", "postalCode", "city", "region", "countryCode")
+    if place := ", ".join(literal(where[key]) for key in keys if key in where):
+        contacts.append(place)
+    for profile in basics.get("profiles", []):
+        label = literal(profile["network"])
+        if "username" in profile:
+            label += ": " + literal(profile["username"])
+        contacts.append(link(label, profile["url"]))
+    return {
+        "name": name,
+        "headline": block(literal(basics["headline"])) if "headline" in basics else "",
+        "contacts": block(joined(*contacts)),
+        "summary": rich(basics["summary"]) if "summary" in basics else [],
+    }
+
+
+def entry(heading: str, *, lines: list[str], item: Data, details: list[str] | None = None) -> Data:
+    """One entry: a heading, short lines under it, paragraphs, bullets, details, projects."""
+    paragraphs = rich(item["summary"]) if "summary" in item else []
+    if "technologies" in item:
+        details = [
+            *(details or []),
+            "Technologies: " + ", ".join(map(literal, item["technologies"])),
+        ]
+    return {
+        "kind": "entry",
+        "heading": heading,
+        "lines": [block(line) for line in lines if line],
+        "paragraphs": paragraphs,
+        "bullets": [rich(text) for text in item.get("highlights", [])],
+        "details": [block(detail) for detail in details or []],
+        "projects": [project(child) for child in item.get("projects", [])],
+    }
+
+
+def experience(item: Data) -> Data:
+    organization = literal(item["organization"])
+    if "url" in item:
+        organization = link(organization, item["url"])
+    if "unit" in item:
+        organization += ", " + literal(item["unit"])
+    place = literal(item["location"]) if "location" in item else ""
+    return entry(
+        f"{literal(item['role'])} — {organization}", lines=[joined(place, dates(item))], item=item
+    )
+
+
+def project(item: Data) -> Data:
+    links = [link(label, item[key]) for key, label in _PROJECT_LINKS if key in item]
+    role = literal(item["role"]) if "role" in item else ""
+    meta = joined(role, dates(item), *links)
+    description = rich_line(item["description"]) if "description" in item else ""
+    return entry(literal(item["name"]), lines=[description, meta], item=item)
+
+
+def education(item: Data) -> Data:
+    institution = literal(item["institution"])
+    if "url" in item:
+        institution = link(institution, item["url"])
+    studies = ", ".join(literal(item[key]) for key in ("degree", "field") if key in item)
+    place = literal(item["location"]) if "location" in item else ""
+    facts = [f"{label}: {literal(item[key])}" for key, label in _FACTS if key in item]
+    details = []
+    if "thesis" in item:
+        details.append("Thesis: " + rich_line(item["thesis"]))
+    if "courses" in item:
+        details.append("Courses: " + ", ".join(map(literal, item["courses"])))
+    lines = [joined(studies, place, dates(item)), joined(*facts)]
+    return entry(institution, lines=lines, item=item, details=details)
+
+
+def custom_entry(item: Data) -> Data:
+    title = rich_line(item["title"])
+    if "url" in item:
+        title = link(title, item["url"])
+    subtitle = rich_line(item["subtitle"]) if "subtitle" in item else ""
+    place = literal(item["location"]) if "location" in item else ""
+    return entry(title, lines=[subtitle, joined(place, dates(item))], item=item)
+
+
+def sections(data: Data) -> list[Data]:
+    """The sections in the order written: ``title`` and ``entries`` or list ``items``."""
+    from resumefmt.converters import _markdown_items as items
+
+    builders = {
+        "education": education,
+        "work": experience,
+        "research": experience,
+        "projects": project,
+    }
+    listers = {
+        "publications": items.publication,
+        "awards": items.award,
+        "skills": items.skill,
+        "languages": items.language,
+        "interests": items.interest,
+    }
+    out: list[Data] = []
+    for key, value in data.items():
+        if key in builders:
+            out.append(_section(TITLES[key], [builders[key](v) for v in value]))
+        elif key in listers:
+            out.append(_section(TITLES[key], [item([listers[key](v)]) for v in value]))
+        elif key == "sections":
+            for custom in value:
+                parts = [
+                    item(rich(v)) if isinstance(v, str) else custom_entry(v)
+                    for v in custom["items"]
+                ]
+                out.append(_section(literal(custom["title"]), parts))
+    return out
+
+
+def item(paragraphs: list[str]) -> Data:
+    """A list item of one or more paragraphs."""
+    return {"kind": "item", "paragraphs": paragraphs}
+
+
+def _section(title: str, parts: list[Data]) -> Data:
+    """``parts`` are entries and list items, in the order written."""
+    return {"title": title, "parts": parts}
+
+
+def _bare(url: str) -> str:
+    """``https://ada.example.com/`` → ``ada.example.com``, for a link's label."""
+    return url.split("://", 1)[-1].rstrip("/")
