@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from resumefmt.rules import PROSE
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+if TYPE_CHECKING:
+    from resumefmt.rules import Context
 
 #: Every field a reader sees as words: the prose, plus names of things, titles
 #: and keywords. Not names of people or projects (a repository called
@@ -29,8 +35,8 @@ TEXT = (
 )
 
 #: Text that is not words: code spans, autolinks, link targets, bare URLs,
-#: e-mail addresses and host/path names. A rule built with :func:`skipping`
-#: consumes these first, so its words are never found inside them.
+#: e-mail addresses and host/path names. :func:`masked` blanks these out, so
+#: the rules never find words inside them.
 _SKIP = (
     r"`[^`]*`"
     r"|<[^<>\s]+>"
@@ -42,11 +48,49 @@ _SKIP = (
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|[\w-]+(?:\.[\w-]+)+/\S*)"
 )
+# What each alternative of _SKIP needs: a text holding none has nothing to skip.
+_SKIP_MARKS = ("`", "<", "](", "/", "@", "www.")
+_compiled: dict[str, re.Pattern[str]] = {}
 
 
-def skipping(pattern: str) -> str:
-    """``pattern`` as the group ``hit``, after alternatives that swallow code and URLs."""
-    return f"(?:{_SKIP})|(?P<hit>{pattern})"
+def pattern(source: str) -> re.Pattern[str]:
+    """``source`` compiled on first use: a lint run compiles only what its document needs."""
+    found = _compiled.get(source)
+    if found is None:
+        found = _compiled[source] = re.compile(source)
+    return found
+
+
+def masked(context: Context, text: str) -> str:
+    """``text`` with what :data:`_SKIP` matches replaced by as many ``\\x00``: offsets kept.
+
+    Once per text and document, for every wording rule.
+    """
+    done: dict[str, str] = context.memo("wording.masked", dict)
+    found = done.get(text)
+    if found is None:
+        found = text
+        if any(mark in text for mark in _SKIP_MARKS):
+            found = pattern(_SKIP).sub(_blank, text)
+        done[text] = found
+    return found
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "\x00" * (match.end() - match.start())
+
+
+def words(context: Context, text: str) -> frozenset[str]:
+    """The words (``\\w+``) of ``text``, once per text and document: rules look theirs up."""
+    done: dict[str, frozenset[str]] = context.memo("wording.words", dict)
+    found = done.get(text)
+    if found is None:
+        found = done[text] = frozenset(pattern(WORD).findall(text))
+    return found
+
+
+#: A word, as the rules' dictionaries are looked up: letters, digits and "_".
+WORD = r"\w+"
 
 
 #: Wrong spelling -> the brand's own. Case-sensitive: each wrong form is listed.
@@ -96,11 +140,11 @@ BRANDS = {
     "LoRA": ("LORA",),
 }
 RIGHT_BRAND = {wrong: right for right, wrongs in BRANDS.items() for wrong in wrongs}
-BRAND_PATTERN = (
-    r"(?<![\w./@-])(?:"
-    + "|".join(w.replace(".", r"\.") for w in sorted(RIGHT_BRAND, key=len, reverse=True))
-    + r")(?![\w@/-]|\.\w)"
-)
+#: The first word of each wrong spelling -> the wrong spellings that start with
+#: it, longest first ("node" -> "node.js"); looked up word by word.
+BRAND_STARTS: dict[str, list[str]] = {}
+for _wrong in sorted(RIGHT_BRAND, key=len, reverse=True):
+    BRAND_STARTS.setdefault(_wrong.split(".", 1)[0], []).append(_wrong)
 
 #: Weak phrase (lower case, words one space apart) -> what to write instead.
 WEAK = {
@@ -117,10 +161,25 @@ WEAK = {
     "duties included": "list what you achieved, each with a verb",
     "various": "name the things, or give their number",
 }
-# Capital or small first letter, spaces or a line fold between words; no
-# re.IGNORECASE, which makes the pattern several times slower to compile.
-WEAK_PATTERN = (
-    r"\b(?:"
-    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}".replace(" ", r"\s+") for w in WEAK)
-    + r")\b"
+#: The first word of each weak phrase, capital or small -> (the phrase's words, phrase).
+WEAK_STARTS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase in WEAK:
+    _first, *_rest = _phrase.split(" ")
+    for _form in (_first, _first[0].upper() + _first[1:]):
+        WEAK_STARTS.setdefault(_form, []).append((tuple(_rest), _phrase))
+
+#: First-person pronouns as whole words, and the contractions each may open.
+PRONOUNS = frozenset(
+    [
+        *("I", "my", "My", "myself", "Myself", "me", "Me", "we", "We"),
+        *("our", "Our", "ours", "Ours", "ourselves", "Ourselves", "us"),
+    ]
+)
+CONTRACTIONS = {"I": ("m", "ve", "d", "ll"), "we": ("ve", "re", "ll", "d")}
+CONTRACTIONS["We"] = CONTRACTIONS["we"]
+#: "Phase I", "Type I", "World War I": a Roman one, not the pronoun.
+ROMAN_BEFORE = (
+    *("Phase", "Type", "Part", "Level", "Stage", "Tier", "Class", "Grade", "War", "Volume"),
+    *("Vol.", "Chapter", "Season", "Series", "Track", "Round", "Division", "Section"),
+    *("Category", "Module", "Unit", "Book", "Form"),
 )
