@@ -7,14 +7,15 @@ reads the account out of a well-formed URL or says what is wrong with it.
 
 from __future__ import annotations
 
-import re
-
+from resumefmt.lint_rules._examples import pattern
 from resumefmt.lint_rules._hosts import split_url
 
-_GITHUB_USER = re.compile(r"/([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})/?\Z")
-_LINKEDIN = re.compile(r"/in/([^/?#\s]{3,100})/?\Z")
-_SCHOLAR_USER = re.compile(r"(?:\A|&)user=([^&]*)")
-_SCHOLAR_ID = re.compile(r"[A-Za-z0-9_-]{12}\Z")
+# Compiled on first use (profiles are few, and a document may have none).
+_GITHUB_USER = r"/([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})/?\Z"
+_LINKEDIN = r"/in/([^/?#\s]{3,100})/?\Z"
+_SCHOLAR_USER = r"(?:\A|&)user=([^&]*)"
+_SCHOLAR_ID = r"[A-Za-z0-9_-]{12}\Z"
+_SEPARATORS = frozenset("_.-")
 _NETWORKS = {"github": "GitHub", "linkedin": "LinkedIn", "googlescholar": "Google Scholar"}
 _NETWORKS["scholar"] = "Google Scholar"
 
@@ -38,7 +39,8 @@ def host_site(host: str) -> str | None:
 
 def network_site(network: str) -> str | None:
     """The site a profile's ``network`` names, or None."""
-    return _NETWORKS.get(re.sub(r"[\s_.-]+", "", network).lower())
+    kept = "".join(c for c in network if not (c.isspace() or c in _SEPARATORS))
+    return _NETWORKS.get(kept.lower())
 
 
 def profile_user(site: str, url: str) -> tuple[str | None, str | None]:
@@ -51,21 +53,21 @@ def profile_user(site: str, url: str) -> tuple[str | None, str | None]:
     if found != site:
         return None, f"a {site} profile is {shape}, but this address is on {parts.host}"
     if site == "GitHub":
-        match = _GITHUB_USER.match(parts.path)
+        match = pattern(_GITHUB_USER).match(parts.path)
         if parts.host != "github.com" or match is None or parts.query:
             return None, _wrong(url, shape, parts.path.count("/") >= 2 and "a repository")
         return match[1], None
     if site == "LinkedIn":
-        match = _LINKEDIN.match(parts.path)
+        match = pattern(_LINKEDIN).match(parts.path)
         if match is None:
             kind = parts.path.startswith("/company/") and "a company page"
             return None, _wrong(url, shape, kind)
         return match[1], None
     query = parts.query or ""
-    user = _SCHOLAR_USER.search(query)
+    user = pattern(_SCHOLAR_USER).search(query)
     if parts.path.rstrip("/") != "/citations" or user is None:
         return None, _wrong(url, shape, None)
-    if not _SCHOLAR_ID.match(user[1]):
+    if not pattern(_SCHOLAR_ID).match(user[1]):
         return user[1], (
             f"the Google Scholar user id '{user[1]}' has {len(user[1])} characters; "
             "Scholar ids have 12 (letters, digits, - and _): copy the address again"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from resumefmt.lint_rules._examples import select
 from resumefmt.richtext import ESCAPABLE
 from resumefmt.rules import PROSE
 
@@ -36,7 +37,6 @@ _LINK_TARGET = re.compile(r"\(([^\s()<>]+)\)")
 _BARE = re.compile(r"https?://[^\s<>`\\]+", re.IGNORECASE)
 # Sentence punctuation and markup that end a bare address rather than belong to it.
 _TRAILING = ".,;:!?'\"*_"
-_SKIPPED = re.compile(r"(?:\A|/)x-")
 
 
 def iter_urls(context: Context) -> Iterator[tuple[str, str, int | None, int | None]]:
@@ -54,11 +54,11 @@ def iter_urls(context: Context) -> Iterator[tuple[str, str, int | None, int | No
 
 
 def _urls(context: Context) -> Iterator[tuple[str, str, int | None, int | None]]:
-    for pointer, text in context.strings(*URL_FIELDS):
-        if not _SKIPPED.search(pointer):
+    for pointer, text in select(context, *URL_FIELDS):
+        if "/x-" not in pointer:  # under an x- key: the user's own
             yield pointer, text, None, None
-    for pointer, text in context.strings(*RICH_TEXT):
-        if not _SKIPPED.search(pointer):
+    for pointer, text in select(context, *RICH_TEXT):
+        if "/x-" not in pointer:
             for url, start, end in scan(text):
                 yield pointer, url, start, end
 

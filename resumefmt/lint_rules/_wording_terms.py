@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from resumefmt.lint_rules._examples import pattern
 from resumefmt.rules import PROSE
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
@@ -50,15 +51,6 @@ _SKIP = (
 )
 # What each alternative of _SKIP needs: a text holding none has nothing to skip.
 _SKIP_MARKS = ("`", "<", "](", "/", "@", "www.")
-_compiled: dict[str, re.Pattern[str]] = {}
-
-
-def pattern(source: str) -> re.Pattern[str]:
-    """``source`` compiled on first use: a lint run compiles only what its document needs."""
-    found = _compiled.get(source)
-    if found is None:
-        found = _compiled[source] = re.compile(source)
-    return found
 
 
 def masked(context: Context, text: str) -> str:

@@ -7,9 +7,8 @@ here uses the network: ``links_online`` checks that addresses answer.
 
 from __future__ import annotations
 
-import re
-
 from resumefmt.lint_rules import _hosts, _https
+from resumefmt.lint_rules._examples import select
 from resumefmt.lint_rules._profiles import host_site, network_site, profile_user
 from resumefmt.lint_rules._urls import iter_urls, scan
 from resumefmt.rules import Finding, Rule
@@ -23,7 +22,10 @@ if TYPE_CHECKING:
     from resumefmt.plugins import Registry
     from resumefmt.rules import Context
 
-_X_KEY = re.compile(r"(?:\A|/)x-")
+
+def _user_key(pointer: str) -> bool:
+    """Whether ``pointer`` is under an ``x-`` key: the user's own, not checked."""
+    return "/x-" in pointer
 
 
 def malformed_url(context: Context) -> Iterator[Finding]:
@@ -86,8 +88,8 @@ def email(context: Context) -> Iterator[Finding]:
     trailing or doubled dot; a domain with valid parts and a top-level domain
     that exists.
     """
-    for pointer, text in context.strings("**/email"):
-        if not _X_KEY.search(pointer) and (said := _hosts.email_problem(text)):
+    for pointer, text in select(context, "**/email"):
+        if not _user_key(pointer) and (said := _hosts.email_problem(text)):
             yield Finding(pointer, said)
     for pointer, url, start, end in iter_urls(context):
         if start is not None and url[:7].lower() == "mailto:":
@@ -150,8 +152,8 @@ def bare_url(context: Context) -> Iterator[Finding]:
     """
     from resumefmt.lint_rules._urls import RICH_TEXT
 
-    for pointer, text in context.strings(*RICH_TEXT):
-        if _X_KEY.search(pointer):
+    for pointer, text in select(context, *RICH_TEXT):
+        if _user_key(pointer):
             continue
         for url, start, end in scan(text):
             before = text[max(start - 2, 0) : start]

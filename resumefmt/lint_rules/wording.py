@@ -9,7 +9,7 @@ regular expression over some fields, compiled only when a text may match.
 
 from __future__ import annotations
 
-from resumefmt.lint_rules._examples import bullets, field, select
+from resumefmt.lint_rules._examples import bullets, field, pattern, regex_rule, select
 from resumefmt.lint_rules._wording_terms import (
     BRAND_STARTS,
     CONTRACTIONS,
@@ -21,7 +21,6 @@ from resumefmt.lint_rules._wording_terms import (
     WEAK_STARTS,
     WORD,
     masked,
-    pattern,
     words,
 )
 from resumefmt.rules import PROSE, Finding, Rule
@@ -156,51 +155,6 @@ def _word_rule(
     return Rule(code, name, summary, check=check, fails=fails, passes=passes, doc=doc)
 
 
-def _regex_rule(
-    code: str,
-    name: str,
-    summary: str,
-    *,
-    regex: str,
-    message: str | Callable[[re.Match[str]], str | None],
-    fields: tuple[str, ...] = PROSE,
-    hint: Callable[[str], bool] | None = None,
-    mask: bool = False,
-    doc: str | None = None,
-    fails: tuple[str, ...] = (),
-    passes: tuple[str, ...] = (),
-) -> Rule:
-    """:func:`resumefmt.rules.pattern_rule`, compiled on first use.
-
-    ``hint(text)`` is a cheap test that every text the pattern can match passes:
-    the others are not searched, and a document where none passes never
-    compiles the pattern. With ``mask`` the pattern reads the masked text.
-    """
-
-    def check(context: Context) -> Iterator[Finding]:
-        for ptr, text in select(context, *fields):
-            if hint is not None and not hint(text):
-                continue
-            subject = masked(context, text) if mask else text
-            for match in pattern(regex).finditer(subject):
-                if callable(message):
-                    said = message(match)
-                else:
-                    said = message.format(match.group(0), *match.groups(default=""))
-                if said is not None:
-                    yield Finding(ptr, said, match.start(), match.end())
-
-    return Rule(
-        code,
-        name,
-        summary,
-        check=check,
-        fails=fails,
-        passes=passes,
-        doc=doc if doc is not None else summary,
-    )
-
-
 def _ordinal(match: re.Match[str]) -> str | None:
     number, suffix = match.group("n"), match.group("s")
     value = int(number)
@@ -293,20 +247,20 @@ def rules() -> list[Rule]:
             fails=(bullets("Built the the fastest framework."),),
             passes=(bullets("Said that that had had an effect in Walla Walla."),),
         ),
-        _regex_rule(
+        regex_rule(
             "RF153",
             "wording.ordinal-suffix",
             "An English ordinal with the wrong suffix, such as '31th' for '31st'.",
             regex=r"\b(?P<n>\d+)(?P<s>st|nd|rd|th)\b",
             message=_ordinal,
             fields=TEXT,
-            mask=True,
+            subject=masked,
             doc="1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st, 22nd, 23rd, 101st, 111th. "
             "Checked in prose and in titles and venues ('Proceedings of the 31th …').",
             fails=(field("venue", "Proceedings of the 31th Conference"), bullets("Ranked 22st.")),
             passes=(bullets("Ranked 1st, 2nd, 3rd, 11th, 12th, 13th, 21st and 111th."),),
         ),
-        _regex_rule(
+        regex_rule(
             "RF154",
             "wording.cut-off",
             "Text that ends in an ellipsis ('…' or '...'): it looks cut off.",
@@ -319,7 +273,7 @@ def rules() -> list[Rule]:
             fails=(bullets("Compatible with ControlNet, LoRA, and other…"),),
             passes=(bullets("Wrote 'Wait… what?', a talk on latency."),),
         ),
-        _regex_rule(
+        regex_rule(
             "RF155",
             "wording.dangling-colon",
             "A bullet or field that ends in a colon and introduces nothing.",
@@ -348,7 +302,7 @@ def rules() -> list[Rule]:
             fails=(bullets("Published on Github and arxiv."), field("title", "Javascript tips")),
             passes=(bullets("Published on GitHub (github.com/x) with `pytorch`."),),
         ),
-        _regex_rule(
+        regex_rule(
             "RF157",
             "wording.redundant-plus",
             "'over 1000+' says 'more than' twice.",
