@@ -110,13 +110,22 @@ def select(context: Context, *selectors: str) -> list[tuple[str, str]]:
 
 def _select(context: Context, selectors: tuple[str, ...]) -> list[tuple[str, str]]:
     shaped = context.memo("select:shapes", lambda: _shapes(context))
-    patterns = [tuple(s.strip("/").split("/")) for s in selectors]
+    by_length: dict[int, list[tuple[str, ...]]] = {}  # selectors without **, by length
+    deep = []  # those with **
+    for selector in selectors:
+        tokens = tuple(selector.strip("/").split("/"))
+        if "**" in tokens:
+            deep.append(tokens)
+        else:
+            by_length.setdefault(len(tokens), []).append(tokens)
     verdicts: dict[tuple[str, ...], bool] = {}
     found = []
     for pointer, text, shape in shaped:
         chosen = verdicts.get(shape)
         if chosen is None:
-            chosen = verdicts[shape] = any(_matches(p, shape) for p in patterns)
+            chosen = verdicts[shape] = any(
+                _matches(p, shape) for p in by_length.get(len(shape), ())
+            ) or any(_matches(p, shape) for p in deep)
         if chosen:
             found.append((pointer, text))
     return found

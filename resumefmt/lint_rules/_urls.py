@@ -35,6 +35,8 @@ RICH_TEXT = (*PROSE, "sections/*/items/*/title", "sections/*/items/*/subtitle")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _LINK_TARGET = re.compile(r"\(([^\s()<>]+)\)")
 _BARE = re.compile(r"https?://[^\s<>`\\]+", re.IGNORECASE)
+# Where scan has something to look at; it jumps over everything else.
+_NEXT = re.compile(r"[\\`\[<]|(?<![^\W_])[hH]")  # an h after no letter or digit
 # Sentence punctuation and markup that end a bare address rather than belong to it.
 _TRAILING = ".,;:!?'\"*_"
 
@@ -65,8 +67,9 @@ def _urls(context: Context) -> Iterator[tuple[str, str, int | None, int | None]]
 
 def scan(text: str) -> Iterator[tuple[str, int, int]]:
     """``(url, start, end)`` of each address written in one rich-text string."""
-    i = 0
     n = len(text)
+    first = _NEXT.search(text)
+    i = n if first is None else first.start()
     while i < n:
         char = text[i]
         if char == "\\" and i + 1 < n and text[i + 1] in ESCAPABLE:
@@ -97,7 +100,8 @@ def scan(text: str) -> Iterator[tuple[str, int, int]]:
                 yield text[i:end], i, end
                 i = end
                 continue
-        i += 1
+        after = _NEXT.search(text, i + 1)
+        i = n if after is None else after.start()
 
 
 def _bare_end(text: str, start: int, end: int) -> int:
