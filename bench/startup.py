@@ -1,6 +1,6 @@
 """Whole-process start-up of resumefmt commands against the bare interpreter.
 
-Targets: validate ≤ 4×, lint (offline) ≤ 6× the bare interpreter.
+Targets: validate <= 4x, lint (offline) <= 6x the bare interpreter.
 Runs each command as a new process, several times, interleaved so that machine
 noise hits every command alike, and prints medians and the ratio to
 ``python -c pass`` of the same environment (the interpreter running this script,

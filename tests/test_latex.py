@@ -15,8 +15,9 @@ from conftest import EXAMPLES
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from resumefmt.converters._common import dates
 from resumefmt.converters._latex_escape import _TABLE, engine_for, escape, escape_url
-from resumefmt.converters._latex_parts import authors, dates, rich
+from resumefmt.converters._latex_parts import authors, rich
 from resumefmt.converting import ConvertOptions, convert
 from resumefmt.errors import ResumefmtError
 from resumefmt.loader import load, load_text

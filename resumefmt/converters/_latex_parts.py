@@ -7,6 +7,7 @@ by the environment's output filter.
 
 from __future__ import annotations
 
+from resumefmt.converters._common import TITLES, date
 from resumefmt.converters._latex_escape import Latex, escape, escape_url
 from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
 
@@ -17,19 +18,6 @@ if TYPE_CHECKING:
 
     from resumefmt.richtext import Span
 
-#: Headings of the standard sections, in the document's own order when printed.
-TITLES = {
-    "education": "Education",
-    "work": "Experience",
-    "research": "Research",
-    "projects": "Projects",
-    "publications": "Publications",
-    "awards": "Awards",
-    "skills": "Skills",
-    "languages": "Languages",
-    "interests": "Interests",
-}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
 
 
@@ -62,31 +50,6 @@ def _spans(spans: list[Span], inline: bool) -> Latex:
         elif isinstance(span, Break):
             out.append(" " if inline else "\\par\n")
     return Latex("".join(out))
-
-
-def date(value: str) -> str:
-    """``2021-03`` as ``Mar 2021``; a day keeps its number; ``present`` is capitalised."""
-    if value == "present":
-        return "Present"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return value
-    month = _MONTHS[int(parts[1]) - 1]
-    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
-
-
-def dates(entry: dict[str, Any]) -> str:
-    """An entry's ``date`` (or list of dates), or its ``start`` to ``end`` range; may be empty."""
-    when = entry.get("date")
-    if isinstance(when, list):
-        return ", ".join(date(d) for d in when)
-    if when:
-        return date(when)
-    start, end = entry.get("start"), entry.get("end")
-    if start and end and start != end:
-        return f"{date(start)} \u2013 {date(end)}"
-    single = start or end
-    return date(single) if single else ""
 
 
 def authors(publication: dict[str, Any]) -> Latex:

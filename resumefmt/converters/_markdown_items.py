@@ -7,8 +7,9 @@ stands outside them, so CommonMark always reads the markers as markup.
 
 from __future__ import annotations
 
+from resumefmt.converters._common import date, dates
 from resumefmt.converters._markdown_escape import block, link, literal, rich_line
-from resumefmt.converters._markdown_model import date, dates, joined
+from resumefmt.converters._markdown_model import joined
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

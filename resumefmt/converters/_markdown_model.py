@@ -7,6 +7,7 @@ forget to escape what the built-in ones print.
 
 from __future__ import annotations
 
+from resumefmt.converters._common import TITLES, dates
 from resumefmt.converters._markdown_escape import block, link, literal, rich, rich_line
 
 TYPE_CHECKING = False
@@ -15,45 +16,9 @@ if TYPE_CHECKING:
 
     Data = dict[str, Any]
 
-TITLES = {
-    "education": "Education",
-    "work": "Experience",
-    "research": "Research",
-    "projects": "Projects",
-    "publications": "Publications",
-    "awards": "Awards",
-    "skills": "Skills",
-    "languages": "Languages",
-    "interests": "Interests",
-}
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 SEPARATOR = " · "
-EN_DASH = " \u2013 "
 _FACTS = (("gpa", "GPA"), ("advisor", "Advisor"))
 _PROJECT_LINKS = (("url", "Website"), ("repository", "Code"))
-
-
-def date(value: str) -> str:
-    """``2021-03`` → ``Mar 2021``; ``2024-05-18`` → ``18 May 2024``; ``present`` → ``Present``."""
-    if value == "present":
-        return "Present"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return value
-    month = _MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-
-def dates(item: Data) -> str:
-    """The date or range, e.g. ``Mar 2021 - Present`` (an en dash); empty when none."""
-    if "date" in item:
-        values = item["date"] if isinstance(item["date"], list) else [item["date"]]
-        return ", ".join(date(v) for v in values)
-    start, end = item.get("start"), item.get("end")
-    if start and end and start != end:
-        return f"{date(start)}{EN_DASH}{date(end)}"
-    either: str | None = start or end
-    return date(either) if either else ""
 
 
 def joined(*parts: str | None) -> str:

@@ -68,6 +68,7 @@ def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_
 
 def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> jinja2.Environment:
     """The Jinja2 environment of a theme, with LaTeX delimiters, filters and escaping."""
+    from resumefmt.converters import _common as common
     from resumefmt.converters import _latex_parts as parts
     from resumefmt.converters._latex_escape import Latex, escape
     from resumefmt.converting import template_environment
@@ -94,8 +95,8 @@ def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> ji
     environment.filters.update(
         rich=parts.rich,
         rich_inline=parts.rich_inline,
-        date=parts.date,
-        dates=parts.dates,
+        date=common.date,
+        dates=common.dates,
         authors=parts.authors,
         status=parts.status,
         language_details=parts.language_details,
