@@ -260,6 +260,8 @@ def pattern_rule(
     fields: tuple[str, ...] = PROSE,
     flags: int = 0,
     severity: Severity = "warning",
+    hint: Callable[[str], bool] | None = None,
+    subject: Callable[[Context, str], str] | None = None,
     fails: tuple[str, ...] = (),
     passes: tuple[str, ...] = (),
     doc: str | None = None,
@@ -268,13 +270,22 @@ def pattern_rule(
 
     ``message`` is a format string (``{0}`` is the matched text, ``{1}``... its
     groups) or a function of the match that returns the message, or None to
-    let that match pass.
+    let that match pass. The pattern is compiled on first use, so a run pays
+    only for the patterns its document needs. ``hint(text)`` is a cheap test
+    that every text the pattern can match passes: the others are not searched.
+    ``subject(context, text)``, if given, is what the pattern reads instead of
+    the text (of the same length, so offsets are kept).
     """
-    regex = re.compile(pattern, flags)
+    compiled: list[re.Pattern[str]] = []
 
     def check(context: Context) -> Iterator[Finding]:
         for ptr, text in context.strings(*fields):
-            for match in regex.finditer(text):
+            if hint is not None and not hint(text):
+                continue
+            if not compiled:
+                compiled.append(re.compile(pattern, flags))
+            read = text if subject is None else subject(context, text)
+            for match in compiled[0].finditer(read):
                 if callable(message):
                     said = message(match)
                 else:

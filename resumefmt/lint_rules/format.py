@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from resumefmt.lint_rules._examples import bullets, field, pattern, regex_rule, select
-from resumefmt.rules import BULLETS, Finding, Rule
+from resumefmt.lint_rules._examples import bullets, field, pattern, select
+from resumefmt.rules import BULLETS, Finding, Rule, pattern_rule
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 if TYPE_CHECKING:
@@ -168,11 +168,11 @@ def rules() -> list[Rule]:
             fails=(bullets("Wrote tests."),),
             passes=(bullets("Developed payment systems."),),
         ),
-        regex_rule(
+        pattern_rule(
             "RF173",
             "format.stray-whitespace",
             "Two spaces in a row, a tab, or a space at the start or end of a text.",
-            regex=_WHITESPACE,
+            pattern=_WHITESPACE,
             message=_whitespace,
             fields=("**",),
             hint=_stray,

@@ -9,7 +9,7 @@ regular expression over some fields, compiled only when a text may match.
 
 from __future__ import annotations
 
-from resumefmt.lint_rules._examples import bullets, field, pattern, regex_rule, select
+from resumefmt.lint_rules._examples import bullets, field, pattern, select
 from resumefmt.lint_rules._wording_terms import (
     BRAND_STARTS,
     CONTRACTIONS,
@@ -23,7 +23,7 @@ from resumefmt.lint_rules._wording_terms import (
     masked,
     words,
 )
-from resumefmt.rules import PROSE, Finding, Rule
+from resumefmt.rules import PROSE, Finding, Rule, pattern_rule
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 if TYPE_CHECKING:
@@ -247,11 +247,11 @@ def rules() -> list[Rule]:
             fails=(bullets("Built the the fastest framework."),),
             passes=(bullets("Said that that had had an effect in Walla Walla."),),
         ),
-        regex_rule(
+        pattern_rule(
             "RF153",
             "wording.ordinal-suffix",
             "An English ordinal with the wrong suffix, such as '31th' for '31st'.",
-            regex=r"\b(?P<n>\d+)(?P<s>st|nd|rd|th)\b",
+            pattern=r"\b(?P<n>\d+)(?P<s>st|nd|rd|th)\b",
             message=_ordinal,
             fields=TEXT,
             subject=masked,
@@ -260,11 +260,11 @@ def rules() -> list[Rule]:
             fails=(field("venue", "Proceedings of the 31th Conference"), bullets("Ranked 22st.")),
             passes=(bullets("Ranked 1st, 2nd, 3rd, 11th, 12th, 13th, 21st and 111th."),),
         ),
-        regex_rule(
+        pattern_rule(
             "RF154",
             "wording.cut-off",
             "Text that ends in an ellipsis ('…' or '...'): it looks cut off.",
-            regex=r"(?:…|\.\.\.)\s*\Z",
+            pattern=r"(?:…|\.\.\.)\s*\Z",
             message="the text ends in '{0}' and looks cut off: finish the sentence",
             fields=TEXT,
             hint=lambda text: text.rstrip().endswith(("…", "...")),
@@ -273,11 +273,11 @@ def rules() -> list[Rule]:
             fails=(bullets("Compatible with ControlNet, LoRA, and other…"),),
             passes=(bullets("Wrote 'Wait… what?', a talk on latency."),),
         ),
-        regex_rule(
+        pattern_rule(
             "RF155",
             "wording.dangling-colon",
             "A bullet or field that ends in a colon and introduces nothing.",
-            regex=r":\s*\Z",
+            pattern=r":\s*\Z",
             hint=lambda text: text.rstrip().endswith(":"),
             message="the text ends in ':' but nothing follows: finish the sentence or drop it",
             doc="A colon announces what follows; at the end of a field nothing does. This "
@@ -302,12 +302,12 @@ def rules() -> list[Rule]:
             fails=(bullets("Published on Github and arxiv."), field("title", "Javascript tips")),
             passes=(bullets("Published on GitHub (github.com/x) with `pytorch`."),),
         ),
-        regex_rule(
+        pattern_rule(
             "RF157",
             "wording.redundant-plus",
             "'over 1000+' says 'more than' twice.",
             hint=lambda text: "+" in text,
-            regex=r"\b(?:[Oo]ver|[Mm]ore\s+than|[Aa]bove|[Aa]t\s+least)\s+\d[\d,.]*\s*[kKmM]?\+",
+            pattern=r"\b(?:[Oo]ver|[Mm]ore\s+than|[Aa]bove|[Aa]t\s+least)\s+\d[\d,.]*\s*[kKmM]?\+",
             message="'{0}' says 'more than' twice: write 'over N' or 'N+'",
             fails=(bullets("Got over 1000+ stars on GitHub."),),
             passes=(bullets("Got over 1000 stars, then 2k+ forks."),),
