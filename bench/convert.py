@@ -12,13 +12,11 @@ yet) is reported and left out.
 from __future__ import annotations
 
 import argparse
-import os
-import random
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from _timing import BASE, bytecode_env, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (
@@ -26,7 +24,6 @@ SEEDS = (
     ROOT / "examples" / "cheng-zeyi.resumefmt.yaml",
 )
 FORMATS = ("jsonresume", "latex", "markdown")
-BASE = "python -c pass"
 
 
 def commands(formats: list[str]) -> dict[str, list[str]]:
@@ -48,32 +45,15 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
     arguments = parser.parse_args()
     table = commands(arguments.formats)
-    # Users run with compiled bytecode (pip writes it at install), so the
-    # warm-up run may write it; it also shows which converters work at all.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # The warm-up run may write bytecode; it also shows which converters work.
+    env = bytecode_env()
     for name, argv in list(table.items()):
         done = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
         if done.returncode != 0:
             reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
             print(f"skipped {name}: exit {done.returncode}: {reason}")
             del table[name]
-    times: dict[str, list[float]] = {name: [] for name in table}
-    for _ in range(arguments.runs):
-        order = list(table)
-        random.shuffle(order)
-        for name in order:
-            start = time.perf_counter()
-            subprocess.run(table[name], check=True, capture_output=True, env=env)
-            times[name].append(time.perf_counter() - start)
-    base = statistics.median(times[BASE])
-    runs = arguments.runs
-    print(f"{runs} runs each, interleaved; Python {sys.version.split()[0]} at {sys.executable}")
-    print(f"{'command':<52} {'median':>9} {'min':>9} {'ratio':>7}")
-    for name, samples in times.items():
-        median = statistics.median(samples)
-        print(
-            f"{name:<52} {median * 1000:7.1f}ms {min(samples) * 1000:7.1f}ms {median / base:6.2f}x"
-        )
+    measure(table, arguments.runs, env)
 
 
 if __name__ == "__main__":
