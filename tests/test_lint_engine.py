@@ -215,3 +215,36 @@ def test_installed_plugins_reads_entry_points(
     monkeypatch.setattr(sys, "path", [str(tmp_path)])
     monkeypatch.chdir(tmp_path.parent)
     assert installed_plugins() == [("rfdemo", "rfdemo")]
+
+
+CRASHING_PLUGIN = """
+from resumefmt.rules import Rule
+
+def _boom(context):
+    raise KeyError("oops")
+
+def register(registry):
+    registry.add_rule(Rule("DM002", "demo.boom", "Crashes.", check=_boom, severity="info"))
+"""
+
+
+def test_a_crashing_plugin_rule_exits_2_and_hides_no_other_finding(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    _install_plugin(site, "rfboom", CRASHING_PLUGIN)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "cv.resumefmt.yaml").write_text(
+        as_document_text('work:\n  - {organization: O, role: R, start: "2021", end: "2020"}\n'),
+        encoding="utf-8",
+    )
+    result = _cli(["lint", "cv.resumefmt.yaml"], work, site)
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "cv.resumefmt.yaml:1:1: error: rule demo.boom failed with an internal error "
+        "(KeyError: 'oops'); its findings are missing; this is a bug in the rule, "
+        "please report it [DM002]"
+    )
+    assert any(line.endswith("[RF101]") for line in lines[1:])
+    assert "Traceback" not in result.stderr
