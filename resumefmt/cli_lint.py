@@ -89,6 +89,7 @@ def _toml(value: object) -> str:
 
 
 def _lint(registry: Registry, args: argparse.Namespace) -> int:
+    from resumefmt.diagnostics import sort_diagnostics
     from resumefmt.linter import LintRun
     from resumefmt.loader import load
     from resumefmt.rules import LintSettings
@@ -121,7 +122,7 @@ def _lint(registry: Registry, args: argparse.Namespace) -> int:
         found += diagnostics
     problems = [d for c in configs.values() if c is not None for d in c.problems]
     cannot_run = cannot_run or bool(problems) or bool(run.crashed)
-    found = problems + found
+    found = sort_diagnostics(problems + found)  # DESIGN.md: by path, line, column
     _report(found, args.format, run.rules_for(None))
     if not args.quiet and args.format == "text":
         print(_summary(found, len(args.files)), file=sys.stderr)

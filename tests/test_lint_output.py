@@ -159,7 +159,8 @@ def test_lint_of_the_seeds_as_sarif_validates() -> None:
 
 
 def test_lint_json_and_text_agree_on_the_seeds() -> None:
-    seeds = [str(p.relative_to(ROOT)) for p in sorted(EXAMPLES.glob("*.resumefmt.yaml"))]
+    # Given in reverse order: the output is sorted by path all the same.
+    seeds = [str(p.relative_to(ROOT)) for p in sorted(EXAMPLES.glob("*.resumefmt.yaml"))][::-1]
     text = _lint("--today", "2026-11-22", *seeds)
     as_json = _lint("--format", "json", "--today", "2026-11-22", *seeds)
     findings = json.loads(as_json.stdout)
@@ -170,3 +171,4 @@ def test_lint_json_and_text_agree_on_the_seeds() -> None:
     ] == text.stdout.splitlines()
     keys = [(f["path"], f["line"], f["column"]) for f in findings]
     assert keys == sorted(keys)
+    assert len({f["path"] for f in findings}) == 2  # the starter has none
