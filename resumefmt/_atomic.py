@@ -16,6 +16,11 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
     linked into place, which fails if the name is taken. The file gets the
     permissions the user's umask gives a new file.
     """
+    if replace and path.is_symlink():
+        path = Path(os.path.realpath(path))  # write the file the link names; keep the link
+    mode = 0o666 & ~_umask()
+    if replace and path.exists():
+        mode = path.stat().st_mode & 0o7777  # keep a private file private
     folder = path.parent
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -26,7 +31,7 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(temporary).chmod(0o666 & ~_umask())
+        Path(temporary).chmod(mode)
         if replace:
             Path(temporary).replace(path)
         else:

@@ -155,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(command).parse_args(arguments)
     try:
         return _run(args)
+    except DocumentError as exc:  # convert, import: one line per problem, on stderr
+        for diagnostic in exc.diagnostics:  # (stdout is where the converted document goes)
+            print(diagnostic.format_text(), file=sys.stderr)
+        return exc.exit_code
     except ResumefmtError as exc:
         print(exc.format(), file=sys.stderr)
         return exc.exit_code

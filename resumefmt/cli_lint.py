@@ -123,7 +123,7 @@ def _lint(registry: Registry, args: argparse.Namespace) -> int:
     problems = [d for c in configs.values() if c is not None for d in c.problems]
     cannot_run = cannot_run or bool(problems) or bool(run.crashed)
     found = sort_diagnostics(problems + found)  # DESIGN.md: by path, line, column
-    _report(found, args.format, run.rules_for(None))
+    _report(found, args.format, [registry.rules[code] for code in sorted(registry.rules)])
     if not args.quiet and args.format == "text":
         print(_summary(found, len(args.files)), file=sys.stderr)
     if cannot_run:

@@ -55,6 +55,8 @@ class Config:
 
     def enabled(self, rule: Rule) -> bool:
         settings = self.rules.get(rule.code, {})
+        if settings.get("severity") == "off":
+            return False
         if "enabled" in settings:
             return bool(settings["enabled"])
         if settings.get("severity") == "off" or _matches(rule, self.ignore):
@@ -94,11 +96,21 @@ def find_config_file(target: str) -> str | None:
 
 
 def _has_tool_table(path: str) -> bool:
+    """Whether a ``pyproject.toml`` has a ``[tool.resumefmt]`` table (a broken one counts)."""
+    import tomllib
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            return "tool.resumefmt" in handle.read()
-    except (OSError, UnicodeDecodeError):
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError:
         return False
+    if b"resumefmt" not in raw:  # most files: no parse needed
+        return False
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # ours to report, with its location
+    return isinstance(tool, dict) and "resumefmt" in tool
 
 
 def load_config(path: str, registry: Registry) -> Config:
@@ -126,7 +138,12 @@ def load_config(path: str, registry: Registry) -> Config:
         config.problems.append(_problem(shown, line, column, message))
         return config
     if path.endswith("pyproject.toml"):
-        table = table.get("tool", {}).get("resumefmt", {})
+        tool = table.get("tool", {})
+        table = tool.get("resumefmt", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        line, column = _find(text, "resumefmt")
+        config.problems.append(_problem(shown, line, column, "[tool.resumefmt] must be a table"))
+        return config
     _Reader(config, text, registry).read(table)
     return config
 

@@ -172,3 +172,5 @@ def render_template(environment: jinja2.Environment, name: str, **context: Any) 
         raise ResumefmtError(f"{where}: template error: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise ResumefmtError(f"template {name}: {exc}") from None
+    except Exception as exc:  # a user's template may divide by zero, add text to numbers, ...
+        raise ResumefmtError(f"template {name}: {type(exc).__name__}: {exc}") from None

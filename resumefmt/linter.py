@@ -60,15 +60,17 @@ class LintRun:
     def lint(self, document: Document, config: Config | None = None) -> list[Diagnostic]:
         """Every finding on ``document``, sorted; suppression comments applied."""
         found = list(validate(document))
+        crashes: list[Diagnostic] = []
         if not has_errors(found):
             memo: dict[str, Any] = {}
-            lines = _LineIndex(document.text)
+            lines = _LineIndex(document.text, document.syntax)
             for rule in self.rules_for(config):
-                found += self._apply(rule, document, config, memo, lines)
+                found += self._apply(rule, document, config, memo, lines, crashes)
         if document.syntax == "yaml":
             from resumefmt.suppression import apply_suppressions
 
             found = apply_suppressions(document, found, self.registry)
+        found += crashes  # a rule's failure is never silenced by a comment
         return sort_diagnostics(found)
 
     def _apply(
@@ -78,6 +80,7 @@ class LintRun:
         config: Config | None,
         memo: dict[str, Any],
         lines: _LineIndex,
+        crashes: list[Diagnostic],
     ) -> list[Diagnostic]:
         options = dict(rule.options)
         severity = rule.severity
@@ -87,38 +90,38 @@ class LintRun:
         shared = self._shared.setdefault(rule.family, {})
         context = Context(document, options, self.today, self.settings, shared, memo)
         try:
-            findings = list(rule.check(context))
-        except Exception as exc:
+            return [
+                Diagnostic(
+                    locate_finding(document, finding, lines),
+                    severity,
+                    rule.code,
+                    rule.name,
+                    finding.message,
+                )
+                for finding in rule.check(context)
+            ]
+        except Exception as exc:  # a bug in the rule, or a value that is not a Finding
             self.crashed.append(rule.code)
             where = Location(document.path, 1, 1, "")
+            said = " ".join(f"{type(exc).__name__}: {exc}".split())
             message = (
-                f"rule {rule.name} failed with an internal error "
-                f"({type(exc).__name__}: {exc}); its findings are missing; "
-                "this is a bug in the rule, please report it"
+                f"rule {rule.name} failed with an internal error ({said}); its findings "
+                "are missing; this is a bug in the rule, please report it"
             )
-            return [Diagnostic(where, "error", rule.code, rule.name, message)]
-        return [
-            Diagnostic(
-                locate_finding(document, finding, lines),
-                severity,
-                rule.code,
-                rule.name,
-                finding.message,
-            )
-            for finding in findings
-        ]
+            crashes.append(Diagnostic(where, "error", rule.code, rule.name, message))
+            return []
 
 
 class _LineIndex:
     """Offsets of line starts, to turn (line, column) into an offset and back."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, syntax: str = "yaml") -> None:
+        import re
+
         self.text = text
-        self.starts = [0]
-        index = text.find("\n")
-        while index >= 0:
-            self.starts.append(index + 1)
-            index = text.find("\n", index + 1)
+        # The line breaks the readers count: libyaml's for YAML, only LF for JSON.
+        breaks = r"\r\n|[\r\n\x85\u2028\u2029]" if syntax == "yaml" else r"\n"
+        self.starts = [0, *(m.end() for m in re.finditer(breaks, text))]
 
     def offset(self, line: int, column: int) -> int:
         return self.starts[min(line, len(self.starts)) - 1] + column - 1
@@ -138,7 +141,7 @@ def locate_finding(
     value = _value_at(document.data, finding.pointer)
     if not isinstance(value, str):
         return location
-    lines = lines or _LineIndex(document.text)
+    lines = lines or _LineIndex(document.text, document.syntax)
     found = _find_span(lines, location, value, finding.start, finding.end)
     if found is None:
         return location

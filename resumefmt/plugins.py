@@ -174,5 +174,7 @@ def _group_targets(text: str) -> list[str]:
         if line.startswith("["):
             inside = line == f"[{ENTRY_POINT_GROUP}]"
         elif inside and "=" in line and not line.startswith(("#", ";")):
-            targets.append(line.split("=", 1)[1].strip().split()[0])
+            target = line.split("=", 1)[1].split()
+            if target:
+                targets.append(target[0])
     return targets

@@ -22,7 +22,10 @@ BAD_DIRECTIVE = Code(
     "RF092", "lint.bad-directive", "A suppression comment that is malformed or names no rule."
 )
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*resumefmt\s*:\s*(?P<body>.*?)\s*$")
-_BODY = re.compile(r"(?P<kind>disable|disable-next-line)\s*=\s*(?P<codes>[^\s#]+)\Z")
+_BODY = re.compile(
+    r"(?P<kind>disable|disable-next-line)\s*=\s*(?P<codes>[^\s#,]+(?:\s*,\s*[^\s#,]+)*)"
+    r"\s*(?:#.*)?\Z"
+)
 _FILE_LEVEL = ("RF0",)  # load and schema problems cannot be silenced by a comment
 
 
@@ -52,10 +55,11 @@ def apply_suppressions(
         target = number if body.group("kind") == "disable" else number + 1
         column = match.start("body") + body.start("codes") + 1
         for item in body.group("codes").split(","):
-            code = registry.code_for(item.strip())
+            name = item.strip()
+            code = registry.code_for(name)
             if code is None:
-                at = Location(document.path, number, column)
-                problems.append(Diagnostic.of(BAD_DIRECTIVE, at, _unknown(item.strip()), "warning"))
+                at = Location(document.path, number, column + len(item) - len(item.lstrip()))
+                problems.append(Diagnostic.of(BAD_DIRECTIVE, at, _unknown(name), "warning"))
             else:
                 silenced.setdefault(target, set()).add(code)
             column += len(item) + 1
