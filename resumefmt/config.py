@@ -97,15 +97,17 @@ def find_config_file(target: str) -> str | None:
 
 def _has_tool_table(path: str) -> bool:
     """Whether a ``pyproject.toml`` has a ``[tool.resumefmt]`` table (a broken one counts)."""
-    import tomllib
-
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError:
         return False
-    if b"resumefmt" not in raw:  # most files: no parse needed
+    # Most files need no parse (importing tomllib costs a hook run ~2 ms): only
+    # a "[tool.resumefmt]" header or a [tool] table with a resumefmt key counts.
+    if b"tool.resumefmt" not in raw and not (b"[tool]" in raw and b"resumefmt" in raw):
         return False
+    import tomllib
+
     try:
         tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
