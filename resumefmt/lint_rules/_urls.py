@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-from resumefmt.lint_rules._examples import select
 from resumefmt.richtext import ESCAPABLE
 from resumefmt.rules import PROSE
 
@@ -56,10 +55,10 @@ def iter_urls(context: Context) -> Iterator[tuple[str, str, int | None, int | No
 
 
 def _urls(context: Context) -> Iterator[tuple[str, str, int | None, int | None]]:
-    for pointer, text in select(context, *URL_FIELDS):
+    for pointer, text in context.strings(*URL_FIELDS):
         if "/x-" not in pointer:  # under an x- key: the user's own
             yield pointer, text, None, None
-    for pointer, text in select(context, *RICH_TEXT):
+    for pointer, text in context.strings(*RICH_TEXT):
         if "/x-" not in pointer:
             for url, start, end in scan(text):
                 yield pointer, url, start, end

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumefmt.lint_rules._examples import bullets, field, pattern, select
+from resumefmt.lint_rules._examples import bullets, field, pattern
 from resumefmt.rules import BULLETS, Finding, Rule, pattern_rule
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
@@ -52,7 +52,7 @@ def check_end_punctuation(context: Context) -> Iterator[Finding]:
     that differs.
     """
     lists: dict[str, list[tuple[str, str, int]]] = {}
-    for ptr, text in select(context, *LISTS):
+    for ptr, text in context.strings(*LISTS):
         style, start = _ending(text)
         if style is not None:
             lists.setdefault(ptr.rsplit("/", 1)[0], []).append((ptr, style, start))
@@ -78,7 +78,7 @@ def _lengths(context: Context) -> list[tuple[str, int]]:
 
         return [
             (ptr, len(" ".join(plain(parse(text)).split())))
-            for ptr, text in select(context, *BULLETS)
+            for ptr, text in context.strings(*BULLETS)
         ]
 
     found: list[tuple[str, int]] = context.memo("format.lengths", compute)

@@ -8,7 +8,6 @@ here uses the network: ``links_online`` checks that addresses answer.
 from __future__ import annotations
 
 from resumefmt.lint_rules import _hosts, _https
-from resumefmt.lint_rules._examples import select
 from resumefmt.lint_rules._profiles import host_site, network_site, profile_user
 from resumefmt.lint_rules._urls import iter_urls, scan
 from resumefmt.rules import Finding, Rule
@@ -88,7 +87,7 @@ def email(context: Context) -> Iterator[Finding]:
     trailing or doubled dot; a domain with valid parts and a top-level domain
     that exists.
     """
-    for pointer, text in select(context, "**/email"):
+    for pointer, text in context.strings("**/email"):
         if not _user_key(pointer) and (said := _hosts.email_problem(text)):
             yield Finding(pointer, said)
     for pointer, url, start, end in iter_urls(context):
@@ -152,7 +151,7 @@ def bare_url(context: Context) -> Iterator[Finding]:
     """
     from resumefmt.lint_rules._urls import RICH_TEXT
 
-    for pointer, text in select(context, *RICH_TEXT):
+    for pointer, text in context.strings(*RICH_TEXT):
         if _user_key(pointer):
             continue
         for url, start, end in scan(text):

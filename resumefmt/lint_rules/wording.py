@@ -9,7 +9,7 @@ regular expression over some fields, compiled only when a text may match.
 
 from __future__ import annotations
 
-from resumefmt.lint_rules._examples import bullets, field, pattern, select
+from resumefmt.lint_rules._examples import bullets, field, pattern
 from resumefmt.lint_rules._wording_terms import (
     BRAND_STARTS,
     CONTRACTIONS,
@@ -146,7 +146,7 @@ def _word_rule(
     """A rule that looks words of masked text up: only texts holding a ``lookup`` word are read."""
 
     def check(context: Context) -> Iterator[Finding]:
-        for ptr, text in select(context, *fields):
+        for ptr, text in context.strings(*fields):
             subject = masked(context, text)
             if not lookup.isdisjoint(words(context, subject)):
                 for start, end, said in spans(text, subject):
@@ -172,7 +172,7 @@ def check_repeated_word(context: Context) -> Iterator[Finding]:
     "that that" can be right and are left alone, as are two capitalised words
     (a place such as "Walla Walla").
     """
-    for ptr, text in select(context, *TEXT):
+    for ptr, text in context.strings(*TEXT):
         folded = [w.casefold() for w in pattern(WORD).findall(text)]
         if True not in map(str.__eq__, folded, folded[1:]) and "\u0130" not in text:
             continue  # no word follows its twin (the common case); İ folds to two letters
