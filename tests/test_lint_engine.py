@@ -170,14 +170,20 @@ def _cli(
     )
 
 
-def test_third_party_plugins_run_through_the_same_path(tmp_path: Path) -> None:
+def _plugin_and_resume(tmp_path: Path, module: str, body: str, resume: str) -> tuple[Path, Path]:
+    """``(work, site)``: a plugin installed in ``site``, a résumé in ``work``."""
     site = tmp_path / "site"
     site.mkdir()
-    _install_plugin(site, "rfdemo", PLUGIN)
+    _install_plugin(site, module, body)
     work = tmp_path / "work"
     work.mkdir()
-    (work / "cv.resumefmt.yaml").write_text(
-        as_document_text("basics:\n  name: A\n  summary: Enjoys cake\n"), encoding="utf-8"
+    (work / "cv.resumefmt.yaml").write_text(as_document_text(resume), encoding="utf-8")
+    return work, site
+
+
+def test_third_party_plugins_run_through_the_same_path(tmp_path: Path) -> None:
+    work, site = _plugin_and_resume(
+        tmp_path, "rfdemo", PLUGIN, "basics:\n  name: A\n  summary: Enjoys cake\n"
     )
     result = _cli(["lint", "cv.resumefmt.yaml"], work, site)
     assert result.stdout == "cv.resumefmt.yaml:4:19: warning: cake again [DM001]\n"
@@ -229,15 +235,8 @@ def register(registry):
 
 
 def test_a_crashing_plugin_rule_exits_2_and_hides_no_other_finding(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    _install_plugin(site, "rfboom", CRASHING_PLUGIN)
-    work = tmp_path / "work"
-    work.mkdir()
-    (work / "cv.resumefmt.yaml").write_text(
-        as_document_text('work:\n  - {organization: O, role: R, start: "2021", end: "2020"}\n'),
-        encoding="utf-8",
-    )
+    resume = 'work:\n  - {organization: O, role: R, start: "2021", end: "2020"}\n'
+    work, site = _plugin_and_resume(tmp_path, "rfboom", CRASHING_PLUGIN, resume)
     result = _cli(["lint", "cv.resumefmt.yaml"], work, site)
     assert result.returncode == 2
     lines = result.stdout.splitlines()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, TODAY, as_document_text
-from test_lint_engine import BULLET, DOUBLED, _registry
+from test_lint_engine import BULLET, DOUBLED, _cli, _registry
 
 from resumefmt.config import find_config_file, load_config
 from resumefmt.linter import LintRun
@@ -21,15 +19,7 @@ STARTER = EXAMPLES / "starter.resumefmt.yaml"
 
 
 def _run(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    return subprocess.run(
-        [sys.executable, "-m", "resumefmt", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return _cli([str(a) for a in args], cwd)
 
 
 def test_severity_off_wins_over_enabled(tmp_path: Path) -> None:
