@@ -16,6 +16,8 @@ from resumefmt.errors import ResumefmtError
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from resumefmt.converting import Converter
     from resumefmt.rules import Rule
 
@@ -72,6 +74,11 @@ class Registry:
                 )
         self.rules[rule.code] = rule
         self._names[rule.name] = rule.code
+
+    def add_rules(self, rules: Iterable[Rule]) -> None:
+        """Register every rule of a family."""
+        for rule in rules:
+            self.add_rule(rule)
 
     def add_converter(self, converter: Converter, *, override: bool = False) -> None:
         """Register an output format (``convert --to``) or an input (``import --from``)."""

@@ -9,8 +9,10 @@ one document. Where a regular expression over a field says it all,
 
 from __future__ import annotations
 
+import functools
 import re
 
+from resumefmt import model
 from resumefmt._record import Record
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
@@ -28,26 +30,6 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "info")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
-
-#: Fields written as sentences: what the wording and format rules read.
-PROSE = (
-    "basics/headline",
-    "basics/summary",
-    "*/*/summary",
-    "*/*/description",
-    "*/*/thesis",
-    "*/*/highlights/*",
-    "*/*/projects/*/summary",
-    "*/*/projects/*/description",
-    "*/*/projects/*/highlights/*",
-    "sections/*/items/*",
-    "sections/*/items/*/summary",
-    "sections/*/items/*/highlights/*",
-)
-#: The bullets of an entry: what the tense rules read.
-BULLETS = ("*/*/highlights/*", "*/*/projects/*/highlights/*", "sections/*/items/*/highlights/*")
-#: Sections whose entries have a start and an end.
-DATED_SECTIONS = ("education", "work", "research", "projects")
 
 
 class Finding(Record):
@@ -77,46 +59,58 @@ class Finding(Record):
 
 
 class Rule:
-    """A lint rule. Its ``doc`` (by default the check's docstring) is its user manual."""
+    """A lint rule: its code, name, severity, options, examples and manual.
+
+    ``manual`` is the user manual (by default the check's docstring); its first
+    paragraph is the one-line summary ``resumefmt rules`` prints. ``reports``
+    are YAML documents the rule must report, ``passes`` documents it must not.
+    Declare rules with :func:`rule` (a check function) or :func:`pattern_rule`
+    (a regular expression), not by calling this directly.
+    """
 
     __slots__ = (
         "check",
         "code",
-        "doc",
         "enabled",
-        "fails",
+        "manual",
         "name",
         "online",
         "options",
         "passes",
+        "reports",
         "severity",
-        "summary",
     )
 
     def __init__(
         self,
         code: str,
         name: str,
-        summary: str,
+        check: Check | None = None,  # TEMP-LEGACY: Check once every family is converted
+        /,  # TEMP-LEGACY
         *,
-        check: Check,
+        manual: str | None = None,
         severity: Severity = "warning",
         options: dict[str, Any] | None = None,
-        fails: tuple[str, ...] = (),
+        reports: tuple[str, ...] = (),
         passes: tuple[str, ...] = (),
-        doc: str | None = None,
         online: bool = False,
         enabled: bool = True,
+        **legacy: Any,  # TEMP-LEGACY
     ) -> None:
+        if isinstance(check, str):  # TEMP-LEGACY: Rule(code, name, summary, check=..., fails=...)
+            summary = check
+            check = legacy.pop("check")
+            reports = legacy.pop("fails", reports)
+            manual = legacy.pop("doc", None) or (check.__doc__ if check.__doc__ else summary)
+        assert check is not None and not legacy, legacy  # TEMP-LEGACY
         self.code = code
         self.name = name
-        self.summary = summary
         self.check = check
+        self.manual = dedent(manual if manual is not None else check.__doc__ or "")
         self.severity: Severity = severity
         self.options: dict[str, Any] = dict(options or {})
-        self.fails = fails
+        self.reports = reports
         self.passes = passes
-        self.doc = doc if doc is not None else _dedent(check.__doc__ or summary)
         self.online = online
         #: False for a rule that runs only when the configuration selects it.
         self.enabled = enabled
@@ -125,8 +119,58 @@ class Rule:
     def family(self) -> str:
         return self.name.split(".", 1)[0]
 
+    @property
+    def summary(self) -> str:
+        """The manual's first paragraph on one line, as plain text."""
+        return " ".join(plain_text(self.manual).split("\n\n", 1)[0].split())
+
+    @property
+    def fails(self) -> tuple[str, ...]:  # TEMP-LEGACY
+        return self.reports
+
+    @property
+    def doc(self) -> str:  # TEMP-LEGACY
+        return self.manual
+
     def __repr__(self) -> str:
         return f"Rule({self.code}, {self.name})"
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: Severity = "warning",
+    options: dict[str, Any] | None = None,
+    reports: tuple[str, ...] = (),
+    passes: tuple[str, ...] = (),
+    online: bool = False,
+    enabled: bool = True,
+) -> Callable[[Check], Rule]:
+    """Declare a rule: decorate its check, whose docstring is the rule's manual.
+
+    ::
+
+        @rule("RF101", "dates.inverted-range", severity="error",
+              reports=(...,), passes=(...,))
+        def inverted_range(context: Context) -> Iterator[Finding]:
+            \"\"\"An entry that ends before it starts. ...\"\"\"
+    """
+
+    def declare(check: Check) -> Rule:
+        return Rule(
+            code,
+            name,
+            check,
+            severity=severity,
+            options=options,
+            reports=reports,
+            passes=passes,
+            online=online,
+            enabled=enabled,
+        )
+
+    return declare
 
 
 def check_rule(rule: Rule) -> str | None:
@@ -159,7 +203,11 @@ def _valid_name(name: str) -> bool:
 
 
 class LintSettings(Record):
-    """Run-wide settings the CLI passes to every rule."""
+    """Run-wide settings the CLI passes to every rule.
+
+    ``progress(done, total)``, when given, is called as online checks finish;
+    rules never print, the CLI decides whether and how to show it.
+    """
 
     __slots__ = ("allow_private_hosts", "cache_dir", "online", "progress")
 
@@ -169,7 +217,7 @@ class LintSettings(Record):
         online: bool = False,
         allow_private_hosts: bool = False,
         cache_dir: str | None = None,
-        progress: bool = False,
+        progress: Callable[[int, int], None] | None = None,
     ) -> None:
         self.online = online
         self.allow_private_hosts = allow_private_hosts
@@ -240,33 +288,28 @@ class Context:
         return self._memo[key]
 
     def entries(self, *sections: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """``(section, pointer, entry)`` of each mapping in the given list sections."""
-        data = self.document.data
-        for section in sections or DATED_SECTIONS:
-            items = data.get(section) if isinstance(data, dict) else None
-            if isinstance(items, list):
-                for index, entry in enumerate(items):
-                    if isinstance(entry, dict):
-                        yield section, f"/{section}/{index}", entry
+        """``(section, pointer, entry)`` of each entry of the given (default: dated) sections."""
+        return model.entries(self.document.data, sections or model.DATED)
 
 
 def pattern_rule(
     code: str,
     name: str,
-    summary: str,
+    manual: str,
     *,
     pattern: str,
     message: Message,
-    fields: tuple[str, ...] = PROSE,
+    fields: tuple[str, ...] = model.PROSE,
     flags: int = 0,
     severity: Severity = "warning",
     hint: Callable[[str], bool] | None = None,
     subject: Callable[[Context, str], str] | None = None,
-    fails: tuple[str, ...] = (),
+    reports: tuple[str, ...] = (),
     passes: tuple[str, ...] = (),
-    doc: str | None = None,
+    fails: tuple[str, ...] = (),  # TEMP-LEGACY
+    doc: str | None = None,  # TEMP-LEGACY
 ) -> Rule:
-    """A rule that is one regular expression over some fields.
+    """Declare a rule that is one regular expression over some fields (a selector each).
 
     ``message`` is a format string (``{0}`` is the matched text, ``{1}``... its
     groups) or a function of the match that returns the message, or None to
@@ -276,16 +319,17 @@ def pattern_rule(
     ``subject(context, text)``, if given, is what the pattern reads instead of
     the text (of the same length, so offsets are kept).
     """
-    compiled: list[re.Pattern[str]] = []
+
+    @functools.cache
+    def compiled() -> re.Pattern[str]:
+        return re.compile(pattern, flags)
 
     def check(context: Context) -> Iterator[Finding]:
         for ptr, text in context.strings(*fields):
             if hint is not None and not hint(text):
                 continue
-            if not compiled:
-                compiled.append(re.compile(pattern, flags))
             read = text if subject is None else subject(context, text)
-            for match in compiled[0].finditer(read):
+            for match in compiled().finditer(read):
                 if callable(message):
                     said = message(match)
                 else:
@@ -293,15 +337,15 @@ def pattern_rule(
                 if said is not None:
                     yield Finding(ptr, said, match.start(), match.end())
 
+    reports = reports or fails  # TEMP-LEGACY
     return Rule(
         code,
         name,
-        summary,
-        check=check,
+        check,
+        manual=doc or manual,  # TEMP-LEGACY
         severity=severity,
-        fails=fails,
+        reports=reports,
         passes=passes,
-        doc=doc if doc is not None else summary,
     )
 
 
@@ -332,10 +376,19 @@ def _matches(pattern: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     return _matches(pattern[1:], tokens[1:])
 
 
-def _dedent(text: str) -> str:
+def dedent(text: str) -> str:
+    """A docstring without its indentation and surrounding blank lines."""
     lines = text.strip("\n").splitlines()
     if not lines:
         return ""
     rest = [line for line in lines[1:] if line.strip()]
     indent = min((len(line) - len(line.lstrip()) for line in rest), default=0)
     return "\n".join([lines[0].strip(), *(line[indent:] for line in lines[1:])]).strip()
+
+
+def plain_text(manual: str) -> str:
+    """A manual as a person reads it on a terminal: ````code```` and ``:role:`x``` lose their marks."""
+    if "`" not in manual:
+        return manual
+    text = re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", manual)
+    return re.sub(r"``(.+?)``", r"\1", text, flags=re.DOTALL)

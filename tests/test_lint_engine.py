@@ -14,7 +14,8 @@ from resumefmt.config import Config
 from resumefmt.linter import LintRun
 from resumefmt.loader import load_text
 from resumefmt.plugins import PluginError, Registry, installed_plugins
-from resumefmt.rules import BULLETS, Finding, Rule, pattern_rule
+from resumefmt.model import BULLETS
+from resumefmt.rules import Finding, Rule, pattern_rule
 
 DOUBLED = pattern_rule(
     "TS101",

@@ -11,7 +11,7 @@ of its own has ended when that experience has.
 from __future__ import annotations
 
 from resumefmt.lint_rules._opening import opening
-from resumefmt.rules import BULLETS
+from resumefmt.model import BULLETS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from resumefmt.lint_rules._examples import pattern
-from resumefmt.rules import PROSE
+from resumefmt.model import PROSE
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 if TYPE_CHECKING:

@@ -23,7 +23,8 @@ from resumefmt.lint_rules._wording_terms import (
     masked,
     words,
 )
-from resumefmt.rules import PROSE, Finding, Rule, pattern_rule
+from resumefmt.model import PROSE
+from resumefmt.rules import Finding, Rule, pattern_rule
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 if TYPE_CHECKING:

@@ -1,0 +1,116 @@
+"""The vocabulary of the format: its sections, their entries, and groups of fields.
+
+Rules, converters and the JSON Resume mapping read the format through these
+names instead of keeping their own tables; ``tests/test_model.py`` holds them
+equal to the schema of the newest format version.
+
+Field groups are *selectors*: a JSON pointer without its leading slash, where
+``*`` stands for one token (a key or a list index) and ``**`` for any number.
+:meth:`resumefmt.rules.Context.strings` selects the strings they match.
+"""
+
+from __future__ import annotations
+
+from resumefmt._record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
+
+class Section(Record):
+    """A top-level list section: its key, and the schema definition of its entries."""
+
+    __slots__ = ("kind", "name")
+
+    def __init__(self, name: str, kind: str) -> None:
+        self.name = name
+        #: The name of the entry's definition in the schema (``$defs``).
+        self.kind = kind
+
+
+#: Every top-level section that holds a list of entries, in the schema's order.
+SECTIONS = (
+    Section("education", "education"),
+    Section("work", "experience"),
+    Section("research", "experience"),
+    Section("projects", "project"),
+    Section("publications", "publication"),
+    Section("awards", "award"),
+    Section("skills", "skill"),
+    Section("languages", "language"),
+    Section("interests", "interest"),
+    Section("sections", "section"),
+)
+#: The kind of entry each section holds, by section key.
+KINDS = {section.name: section.kind for section in SECTIONS}
+#: Top-level keys that are not sections.
+HEADER_KEYS = ("resumefmt", "$schema", "basics")
+#: Sections whose entries run from a ``start`` to an ``end``.
+DATED = ("education", "work", "research", "projects")
+#: Entry kinds that hold ``projects`` of their own.
+WITH_PROJECTS = ("experience",)
+#: The custom section (``sections``): entries are titled sections of ``items``.
+CUSTOM = "sections"
+
+#: Fields written as sentences: what the wording and format rules read.
+PROSE = (
+    "basics/headline",
+    "basics/summary",
+    "*/*/summary",
+    "*/*/description",
+    "*/*/thesis",
+    "*/*/highlights/*",
+    "*/*/projects/*/summary",
+    "*/*/projects/*/description",
+    "*/*/projects/*/highlights/*",
+    "sections/*/items/*",
+    "sections/*/items/*/summary",
+    "sections/*/items/*/highlights/*",
+)
+#: The bullets of an entry: what the tense rules read.
+BULLETS = ("*/*/highlights/*", "*/*/projects/*/highlights/*", "sections/*/items/*/highlights/*")
+#: Fields that take rich text (``**bold**``, links, ...), by entry kind (``basics`` too).
+RICH_TEXT = {
+    "basics": ("summary",),
+    "experience": ("summary", "highlights"),
+    "project": ("description", "summary", "highlights"),
+    "education": ("thesis", "summary", "highlights"),
+    "publication": ("summary",),
+    "award": ("summary",),
+    "sectionItem": ("title", "subtitle", "summary", "highlights"),
+}
+
+
+def mappings(items: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(index, item)`` of each mapping in a list (nothing for anything else)."""
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def entries(data: Any, sections: Iterable[str] = DATED) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """``(section, pointer, entry)`` of each entry of the given top-level sections."""
+    if not isinstance(data, dict):
+        return
+    for section in sections:
+        for index, entry in mappings(data.get(section)):
+            yield section, f"/{section}/{index}", entry
+
+
+def dated_entries(data: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """``(section, pointer, entry)`` of everything that may have a start and an end.
+
+    The entries of the dated sections, the projects inside them (which belong
+    to their entry's section), and the items of custom sections (section
+    ``sections``).
+    """
+    for section, pointer, entry in entries(data, DATED):
+        yield section, pointer, entry
+        for inner, project in mappings(entry.get("projects")):
+            yield section, f"{pointer}/projects/{inner}", project
+    for _section, pointer, custom in entries(data, (CUSTOM,)):
+        for inner, item in mappings(custom.get("items")):
+            yield CUSTOM, f"{pointer}/items/{inner}", item
