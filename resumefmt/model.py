@@ -91,7 +91,9 @@ def mappings(items: Any) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield index, item
 
 
-def entries(data: Any, sections: Iterable[str] = DATED) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def entries(
+    data: Any, sections: Iterable[str] = DATED
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """``(section, pointer, entry)`` of each entry of the given top-level sections."""
     if not isinstance(data, dict):
         return

@@ -85,7 +85,7 @@ class Rule:
         self,
         code: str,
         name: str,
-        check: Check | None = None,  # TEMP-LEGACY: Check once every family is converted
+        check: Check | str | None = None,  # TEMP-LEGACY: Check once every family is converted
         /,  # TEMP-LEGACY
         *,
         manual: str | None = None,
@@ -387,7 +387,7 @@ def dedent(text: str) -> str:
 
 
 def plain_text(manual: str) -> str:
-    """A manual as a person reads it on a terminal: ````code```` and ``:role:`x``` lose their marks."""
+    """A manual as read on a terminal: double backquotes and ``:role:`` marks removed."""
     if "`" not in manual:
         return manual
     text = re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", manual)

@@ -13,8 +13,8 @@ from conftest import TODAY, as_document_text
 from resumefmt.config import Config
 from resumefmt.linter import LintRun
 from resumefmt.loader import load_text
-from resumefmt.plugins import PluginError, Registry, installed_plugins
 from resumefmt.model import BULLETS
+from resumefmt.plugins import PluginError, Registry, installed_plugins
 from resumefmt.rules import Finding, Rule, pattern_rule
 
 DOUBLED = pattern_rule(

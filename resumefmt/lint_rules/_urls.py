@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from resumefmt.richtext import ESCAPABLE
 from resumefmt.model import PROSE
+from resumefmt.richtext import ESCAPABLE
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 if TYPE_CHECKING:
