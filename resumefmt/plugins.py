@@ -74,6 +74,8 @@ class Registry:
                 )
         self.rules[rule.code] = rule
         self._names[rule.name] = rule.code
+        for former in rule.formerly:
+            self._names.setdefault(former, rule.code)
 
     def add_rules(self, rules: Iterable[Rule]) -> None:
         """Register every rule of a family."""

@@ -72,6 +72,7 @@ class Rule:
         "check",
         "code",
         "enabled",
+        "formerly",
         "manual",
         "name",
         "online",
@@ -95,6 +96,7 @@ class Rule:
         passes: tuple[str, ...] = (),
         online: bool = False,
         enabled: bool = True,
+        formerly: tuple[str, ...] = (),
         **legacy: Any,  # TEMP-LEGACY
     ) -> None:
         if isinstance(check, str):  # TEMP-LEGACY: Rule(code, name, summary, check=..., fails=...)
@@ -114,6 +116,8 @@ class Rule:
         self.online = online
         #: False for a rule that runs only when the configuration selects it.
         self.enabled = enabled
+        #: Names the rule had before: configurations and comments may still use them.
+        self.formerly = formerly
 
     @property
     def family(self) -> str:
@@ -146,6 +150,7 @@ def rule(
     passes: tuple[str, ...] = (),
     online: bool = False,
     enabled: bool = True,
+    formerly: tuple[str, ...] = (),
 ) -> Callable[[Check], Rule]:
     """Declare a rule: decorate its check, whose docstring is the rule's manual.
 
@@ -168,6 +173,7 @@ def rule(
             passes=passes,
             online=online,
             enabled=enabled,
+            formerly=formerly,
         )
 
     return declare
