@@ -15,8 +15,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE
 
 from resumefmt import codes, pointer
-from resumefmt._text import quote
-from resumefmt._yaml_reader import (
+from resumefmt._reading import (
     MAX_DEPTH,
     TOO_DEEP,
     Position,
@@ -24,6 +23,7 @@ from resumefmt._yaml_reader import (
     ReadResult,
     duplicate_key,
 )
+from resumefmt._text import quote
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 

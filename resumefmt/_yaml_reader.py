@@ -16,14 +16,14 @@ import re
 import yaml
 
 from resumefmt import codes, pointer
-from resumefmt._record import Record
-from resumefmt._text import quote
+from resumefmt._reading import MAX_DEPTH, TOO_DEEP, Problem, ReadResult, duplicate_key
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
+
+    from resumefmt._reading import Position
 
 try:  # libyaml's parser, in PyYAML's wheels for all common platforms
     from yaml._yaml import CParser as _Parser
@@ -53,38 +53,6 @@ _INF_NAN = {
     for sign in ("", "+", "-")
     for word in ("inf", "Inf", "INF")
 } | {f".{word}": float("nan") for word in ("nan", "NaN", "NAN")}
-
-Position = tuple[int, int]
-
-#: Deeper documents are refused: a résumé needs a handful of levels, and the
-#: limit bounds every recursion after the loader (validation, rules, converters).
-MAX_DEPTH = 100
-TOO_DEEP = f"the document is nested more than {MAX_DEPTH} levels deep"
-
-
-class Problem(Record):
-    """A load problem at a 1-based position, before it gets a path."""
-
-    __slots__ = ("code", "message", "pointer", "position")
-
-    def __init__(self, code: codes.Code, position: Position, pointer: str, message: str) -> None:
-        self.code = code
-        self.position = position
-        self.pointer = pointer
-        self.message = message
-
-
-class ReadResult:
-    """What a reader found: the data, where each node is, and the problems."""
-
-    __slots__ = ("data", "key_positions", "plain_scalars", "positions", "problems")
-
-    def __init__(self) -> None:
-        self.data: Any = None
-        self.positions: dict[str, Position] = {}
-        self.key_positions: dict[str, Position] = {}
-        self.plain_scalars: dict[str, str] = {}
-        self.problems: list[Problem] = []
 
 
 def resolve_plain(text: str) -> Any:
@@ -226,15 +194,6 @@ def _take_key(event: Any, frame: _Frame, position: Position, result: ReadResult)
     frame.key = key
     frame.key_position = position
     return True
-
-
-def duplicate_key(key: str, position: Position, member: str, first: Position) -> Problem:
-    """A key seen a second time at ``position``; ``first`` is where it was defined."""
-    message = (
-        f"duplicate key {quote(key)}: it is already defined at line {first[0]}, "
-        f"column {first[1]}; remove one of them"
-    )
-    return Problem(codes.DUPLICATE_KEY, position, member, message)
 
 
 def _node_value(event: Any, here: str, position: Position, result: ReadResult) -> Any:

@@ -1,8 +1,10 @@
-"""Stable codes for the problems found before any lint rule runs.
+"""Every problem code that is not a lint rule: one table, so each is explained once.
 
-Load and schema problems are findings like any other: each has a code in the
-``RF0xx`` range and a dotted name, so ``lint --format json`` reports them in
-one list with the rule findings (``RF1xx`` and up belong to lint rules).
+Codes come in ranges: ``RF0xx`` load and schema problems, ``RF06x`` conversion
+(JSON Resume), ``RF09x`` the lint engine's own problems (configuration,
+suppression comments, crashed rules), and ``RF1xx`` and up the lint rules,
+declared with their rules in ``resumefmt/lint_rules/``. Each code has a
+dotted name and a manual, which ``resumefmt rule CODE`` prints.
 """
 
 from __future__ import annotations
@@ -11,52 +13,206 @@ from resumefmt._record import Record
 
 
 class Code(Record):
-    """A stable problem code, its dotted name and a one-line summary."""
+    """A stable problem code, its dotted name, a one-line summary and a manual."""
 
-    __slots__ = ("code", "name", "summary")
+    __slots__ = ("code", "manual", "name", "summary")
 
-    def __init__(self, code: str, name: str, summary: str) -> None:
+    def __init__(self, code: str, name: str, summary: str, manual: str = "") -> None:
         self.code = code
         self.name = name
         self.summary = summary
+        self.manual = manual or summary
 
 
-SYNTAX = Code("RF001", "load.syntax", "The file is not well-formed YAML or JSON.")
-DUPLICATE_KEY = Code("RF002", "load.duplicate-key", "A key appears twice in one mapping.")
+SYNTAX = Code(
+    "RF001",
+    "load.syntax",
+    "The file is not well-formed YAML or JSON.",
+    "The file could not be read as YAML (or JSON for *.json files): a missing colon, "
+    "a quote that is never closed, indentation that does not line up, a trailing comma "
+    "in JSON. The message says what the parser expected at that place; nothing else in "
+    "the file is checked until it reads.",
+)
+DUPLICATE_KEY = Code(
+    "RF002",
+    "load.duplicate-key",
+    "A key appears twice in one mapping.",
+    "The same key is written twice in one mapping. YAML and JSON readers usually keep "
+    "the last one silently; resumefmt names both places so that nothing you wrote is "
+    "lost. Remove or rename one of them.",
+)
 UNSUPPORTED_YAML = Code(
     "RF003",
     "load.unsupported-yaml",
     "A YAML feature resumefmt refuses: tags, aliases, several documents, complex keys.",
+    "A résumé is read as plain data. Tags (!!python/object, !!str ...), anchors and "
+    "aliases (&a, *a), several documents in one file and keys that are not text are "
+    "refused where they are written, so no file can construct objects or expand into "
+    "something larger than what you see. Write the value out in full.",
 )
-ENCODING = Code("RF004", "load.encoding", "The file is not UTF-8 text.")
-VERSION = Code("RF005", "format.version", "The format version is missing, malformed or unknown.")
-TYPE = Code("RF010", "schema.type", "A value has the wrong type.")
-UNKNOWN_KEY = Code("RF011", "schema.unknown-key", "A key the format does not define.")
-MISSING_KEY = Code("RF012", "schema.missing-key", "A required key is missing.")
-PATTERN = Code("RF013", "schema.pattern", "Text does not have the required form (dates, ...).")
-CHOICE = Code("RF014", "schema.choice", "A value is not one of the allowed choices.")
-SIZE = Code("RF015", "schema.size", "Text or a list is empty, too short or too long.")
-RANGE = Code("RF016", "schema.range", "A number is outside its allowed range.")
-DUPLICATE_ITEM = Code("RF017", "schema.duplicate-item", "A list holds the same item twice.")
+ENCODING = Code(
+    "RF004",
+    "load.encoding",
+    "The file is not UTF-8 text.",
+    "The file holds bytes that are not UTF-8. Save it as UTF-8 (every modern editor can); "
+    "the position given is the first byte that cannot be read.",
+)
+VERSION = Code(
+    "RF005",
+    "format.version",
+    "The format version is missing, malformed or unknown.",
+    'Every résumé says which version of the format it is written in: resumefmt: "1.0" '
+    "at the top level, as text. A version of a newer major than this release knows is "
+    "refused (the message lists the versions it reads); a newer minor version is a "
+    "warning, and the file is checked against the newest schema this release knows.",
+)
+TYPE = Code(
+    "RF010",
+    "schema.type",
+    "A value has the wrong type.",
+    "A value is not of the type the format expects: a list where text belongs, a number "
+    "where text belongs (an unquoted 2021 or 3.9 is a number in YAML: put it in quotes), "
+    "text where a list belongs.",
+)
+UNKNOWN_KEY = Code(
+    "RF011",
+    "schema.unknown-key",
+    "A key the format does not define.",
+    "The key is not part of the format at this place, so it would be silently ignored; "
+    "the message suggests the nearest known key when there is one (hilights -> "
+    "highlights). Keys that start with x- are yours and are never reported.",
+)
+MISSING_KEY = Code(
+    "RF012",
+    "schema.missing-key",
+    "A required key is missing.",
+    "An entry lacks a key the format requires (basics needs a name, a work entry an "
+    "organization, a role, a start and an end). It is reported at the entry that "
+    "lacks it.",
+)
+PATTERN = Code(
+    "RF013",
+    "schema.pattern",
+    "Text does not have the required form (dates, ...).",
+    "Text does not have the form the field requires: dates are YYYY, YYYY-MM or "
+    "YYYY-MM-DD (or present for an end), web addresses start with https:// or http://, "
+    "e-mail addresses have one @, country codes are two capital letters.",
+)
+CHOICE = Code(
+    "RF014",
+    "schema.choice",
+    "A value is not one of the allowed choices.",
+    "The field takes one of a fixed list of values (a publication's status or type, for "
+    "example); the message lists them.",
+)
+SIZE = Code(
+    "RF015",
+    "schema.size",
+    "Text or a list is empty, too short or too long.",
+    "Text or a list is empty (or shorter or longer than the field allows). Remove the "
+    "key instead of leaving it empty.",
+)
+RANGE = Code(
+    "RF016",
+    "schema.range",
+    "A number is outside its allowed range.",
+    "A number is outside the range the field allows, such as an author position of 0.",
+)
+DUPLICATE_ITEM = Code(
+    "RF017",
+    "schema.duplicate-item",
+    "A list holds the same item twice.",
+    "A list whose items must be distinct (keywords, technologies, courses) holds the "
+    "same item twice. Remove one.",
+)
 
 JSONRESUME_SCHEMA = Code(
-    "RF060", "jsonresume.schema", "Not valid against the official JSON Resume schema."
+    "RF060",
+    "jsonresume.schema",
+    "Not valid against the official JSON Resume schema.",
+    "resumefmt import --from jsonresume reads documents that the official JSON Resume "
+    "schema (1.3.1) accepts. This one is not valid against it; the message says where "
+    "and why, at the line and column of the JSON file.",
 )
 JSONRESUME_MISSING = Code(
-    "RF061", "jsonresume.missing", "A field resumefmt requires has no JSON Resume source."
+    "RF061",
+    "jsonresume.missing",
+    "A field resumefmt requires has no JSON Resume source.",
+    "The imported document lacks something the resumefmt format requires (a work entry "
+    "without a position or a start date, for example). Add it to the JSON Resume file, "
+    "or to the imported YAML afterwards.",
 )
 JSONRESUME_UNMAPPED = Code(
-    "RF062", "jsonresume.unmapped", "Kept under x-jsonresume: no resumefmt field holds it."
+    "RF062",
+    "jsonresume.unmapped",
+    "Kept under x-jsonresume: no resumefmt field holds it.",
+    "A JSON Resume field that the resumefmt format has no place for (volunteer, "
+    "references, basics.image ...) is kept under an x-jsonresume key of the imported "
+    "document, so nothing is lost, and reported once so that you know it is not printed.",
 )
-JSONRESUME_EMPTY = Code("RF063", "jsonresume.empty", "An empty value left out on import.")
+JSONRESUME_EMPTY = Code(
+    "RF063",
+    "jsonresume.empty",
+    "An empty value left out on import.",
+    "An empty string or empty list in the JSON Resume file has no meaning in resumefmt, "
+    "where an absent key says the same; it is left out of the imported document.",
+)
 JSONRESUME_CONFLICT = Code(
-    "RF064", "jsonresume.conflict", "A value edited after export wins over x-resumefmt."
+    "RF064",
+    "jsonresume.conflict",
+    "A value edited after export wins over x-resumefmt.",
+    "The document was exported by resumefmt, then edited: a native JSON Resume field no "
+    "longer agrees with the copy resumefmt kept under x-resumefmt. The edited native "
+    "value wins.",
 )
 JSONRESUME_RESERVED = Code(
-    "RF065", "jsonresume.reserved", "x-resumefmt or x-jsonresume used where they are reserved."
+    "RF065",
+    "jsonresume.reserved",
+    "x-resumefmt or x-jsonresume used where they are reserved.",
+    "The keys x-resumefmt and x-jsonresume carry what one format cannot hold natively in "
+    "the other. A document that uses them for something else cannot be converted; "
+    "rename your key.",
 )
 JSONRESUME_EXPORT = Code(
-    "RF066", "jsonresume.export", "A value JSON Resume cannot hold (a year outside 1000-2999)."
+    "RF066",
+    "jsonresume.export",
+    "A value JSON Resume cannot hold (a year outside 1000-2999).",
+    "JSON Resume's date pattern accepts only the years 1000-2999; a date outside them "
+    "cannot be exported.",
+)
+
+CONFIG_INVALID = Code(
+    "RF090",
+    "config.invalid",
+    "The configuration file cannot be used as written.",
+    "A problem in [tool.resumefmt] of a pyproject.toml or in a .resumefmt.toml: not "
+    "valid TOML, an unknown key, a value of the wrong type, a severity that does not "
+    "exist. It is reported at its line and column; lint exits 2, and the rest of the "
+    "configuration still applies.",
+)
+CONFIG_UNKNOWN_RULE = Code(
+    "RF091",
+    "config.unknown-rule",
+    "The configuration names no known rule.",
+    "select, ignore or a [rules.NAME] table names a rule, family or code that no "
+    "installed rule has. resumefmt rules lists them; a plugin's rules exist only when "
+    "the plugin is installed.",
+)
+BAD_DIRECTIVE = Code(
+    "RF092",
+    "lint.bad-directive",
+    "A suppression comment that is malformed or names no rule.",
+    "A comment # resumefmt: disable=CODE or # resumefmt: disable-next-line=CODE is "
+    "malformed or names no rule, so it silences nothing. Load and schema problems "
+    "(RF0xx) cannot be silenced by a comment.",
+)
+RULE_CRASHED = Code(
+    "RF099",
+    "lint.rule-crashed",
+    "A rule failed with an internal error.",
+    "A rule raised an exception on this document: a bug in the rule (or in the plugin "
+    "that provides it), not in your file. The other rules still report; lint exits 2. "
+    "Please report it with the message.",
 )
 
 #: The codes of ``convert``/``import`` problems with JSON Resume, by kind.
@@ -73,6 +229,7 @@ JSONRESUME = {
     )
 }
 
+#: Every code above, in code order.
 ALL: tuple[Code, ...] = (
     SYNTAX,
     DUPLICATE_KEY,
@@ -88,4 +245,14 @@ ALL: tuple[Code, ...] = (
     RANGE,
     DUPLICATE_ITEM,
     *JSONRESUME.values(),
+    CONFIG_INVALID,
+    CONFIG_UNKNOWN_RULE,
+    BAD_DIRECTIVE,
+    RULE_CRASHED,
 )
+
+
+def find(code_or_name: str) -> Code | None:
+    """The code given by its code (``RF011``, any case) or its name (``schema.unknown-key``)."""
+    wanted = code_or_name.upper() if code_or_name[:2].lower() == "rf" else code_or_name
+    return next((c for c in ALL if wanted in (c.code, c.name)), None)

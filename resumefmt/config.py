@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 
-from resumefmt.codes import Code
+from resumefmt.codes import CONFIG_INVALID, CONFIG_UNKNOWN_RULE, Code
 from resumefmt.diagnostics import Diagnostic, Location
 from resumefmt.rules import SEVERITIES
 
@@ -32,10 +32,6 @@ if TYPE_CHECKING:
     from resumefmt.plugins import Registry
     from resumefmt.rules import Rule
 
-CONFIG_INVALID = Code(
-    "RF090", "config.invalid", "The configuration file cannot be used as written."
-)
-CONFIG_UNKNOWN_RULE = Code("RF091", "config.unknown-rule", "The configuration names no known rule.")
 FAIL_ON = ("error", "warning", "info")
 _TOP_KEYS = ("select", "ignore", "fail-on", "rules")
 

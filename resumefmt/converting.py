@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from resumefmt.errors import DocumentError, OutputError
+from resumefmt.errors import DocumentError
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
 if TYPE_CHECKING:
@@ -98,35 +98,6 @@ def find_converter(registry: Registry, name: str, direction: Direction) -> Conve
         known = ", ".join(sorted(table)) or "none"
         raise UsageError(f"unknown format '{name}'; known: {known}")
     return table[name]
-
-
-def check_output_path(output: str, source: str) -> None:
-    """Refuse an output path that is the input file (or a link to it)."""
-    if output == "-" or source == "-":
-        return
-    same = os.path.abspath(output) == os.path.abspath(source)
-    if not same and os.path.exists(output):
-        try:
-            same = os.path.samefile(output, source)
-        except OSError:
-            same = False
-    if same:
-        raise OutputError(f"refusing to write over the input '{source}'; choose another -o path")
-
-
-def write_output(text: str, output: str | None) -> None:
-    """Standard output for None or ``-``, else an atomic replace of ``output``."""
-    import sys
-
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from pathlib import Path
-
-    from resumefmt._atomic import write_atomic
-
-    write_atomic(Path(output), text, replace=True)
 
 
 def template_environment(

@@ -3,14 +3,13 @@
 Validation comes first: its problems are findings too. The rules run only on a
 document that is valid against its schema, so each rule can trust the shapes
 the schema promises. A rule that raises is reported as its own failure
-(:data:`RULE_CRASHED`, exit 2) and never hides the findings of the others.
+(RF099 ``lint.rule-crashed``, exit 2) and never hides the findings of the others.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from resumefmt.codes import Code
 from resumefmt.diagnostics import Diagnostic, Location, has_errors, sort_diagnostics
 from resumefmt.rules import Context, LintSettings
 from resumefmt.validation import validate
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
     from resumefmt.loader import Document
     from resumefmt.plugins import Registry
     from resumefmt.rules import Finding, Rule
-
-RULE_CRASHED = Code("RF099", "lint.rule-crashed", "A rule failed with an internal error.")
 
 
 class LintRun:

@@ -6,7 +6,6 @@ import os
 import sys
 
 from resumefmt import codes, pointer
-from resumefmt._yaml_reader import Position, ReadResult, read_yaml
 from resumefmt.diagnostics import Diagnostic, Location
 from resumefmt.errors import DocumentError, InputError
 
@@ -14,6 +13,8 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms
 
 if TYPE_CHECKING:
     from typing import Any, Literal
+
+    from resumefmt._reading import Position, ReadResult
 
     Syntax = Literal["yaml", "json"]
 STDIN = "-"
@@ -81,6 +82,8 @@ def load_text(text: str, path: str = "<string>", syntax: Syntax = "yaml") -> Doc
 
         result = read_json(text)
     else:
+        from resumefmt._yaml_reader import read_yaml
+
         result = read_yaml(text)
     if result.problems:
         raise DocumentError(_diagnostics(result, path))

@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-from resumefmt._atomic import write_atomic
 from resumefmt._yaml_reader import resolve_plain
 from resumefmt.errors import UsageError
 from resumefmt.schemas import NEWEST, _read_package_file, load_schema
@@ -42,12 +41,3 @@ def _yaml_scalar(text: str) -> str:
     if plain and isinstance(resolve_plain(text), str):  # not true, null, ...
         return text
     return json.dumps(text, ensure_ascii=False)
-
-
-def init(name: str, *, schema: str | None = None, person: str | None = None) -> Path:
-    """Write a new starter file; never overwrites an existing one."""
-    path = target_path(name)
-    write_atomic(
-        path, starter_text(path.name, schema=schema, name=person or "Ada Lovelace"), replace=False
-    )
-    return path

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from resumefmt.codes import Code
+from resumefmt.codes import BAD_DIRECTIVE
 from resumefmt.diagnostics import Diagnostic, Location
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from resumefmt.loader import Document
     from resumefmt.plugins import Registry
 
-BAD_DIRECTIVE = Code(
-    "RF092", "lint.bad-directive", "A suppression comment that is malformed or names no rule."
-)
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*resumefmt\s*:\s*(?P<body>.*?)\s*$")
 _BODY = re.compile(
     r"(?P<kind>disable|disable-next-line)\s*=\s*(?P<codes>[^\s#,]+(?:\s*,\s*[^\s#,]+)*)"

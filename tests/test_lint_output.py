@@ -12,7 +12,7 @@ import pytest
 from conftest import EXAMPLES, NODE_BIN, ROOT, in_ci
 from test_lint_engine import BULLET, DOUBLED
 
-from resumefmt import reporters
+from resumefmt.cli import report as reporters
 from resumefmt.diagnostics import Diagnostic, Location
 
 SARIF_SCHEMA = NODE_BIN.parent / "@microsoft" / "jest-sarif" / "lib" / "schemas"

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import EXAMPLES, ROOT
 
 SEEDS = ["examples/shuai-xie.resumefmt.yaml", "examples/cheng-zeyi.resumefmt.yaml"]
@@ -73,7 +74,9 @@ def test_unknown_rule_is_exit_2_and_rule_explains() -> None:
         [sys.executable, "-m", "resumefmt", "rule", "RF999"], capture_output=True, text=True
     )
     assert unknown.returncode == 2
-    assert unknown.stderr == "resumefmt: no rule 'RF999'; 'resumefmt rules' lists them\n"
+    assert unknown.stderr == (
+        "resumefmt: no rule or code 'RF999'; 'resumefmt rules' lists the rules\n"
+    )
     known = subprocess.run(
         [sys.executable, "-m", "resumefmt", "rule", "dates.inverted-range"],
         capture_output=True,
@@ -82,6 +85,29 @@ def test_unknown_rule_is_exit_2_and_rule_explains() -> None:
     assert known.returncode == 0
     assert known.stdout.startswith("RF101 dates.inverted-range (error by default)\n")
     assert "Reported:" in known.stdout and "Not reported:" in known.stdout
+    assert "``" not in known.stdout  # plain text on a terminal, not reStructuredText
+
+
+@pytest.mark.parametrize(
+    ("asked", "first_line", "words"),
+    [
+        ("RF011", "RF011 schema.unknown-key", "nearest known key"),
+        ("rf011", "RF011 schema.unknown-key", "x-"),
+        ("schema.unknown-key", "RF011 schema.unknown-key", "x-"),
+        ("RF001", "RF001 load.syntax", "cannot silence"),
+        ("RF062", "RF062 jsonresume.unmapped", "x-jsonresume"),
+        ("RF090", "RF090 config.invalid", "pyproject.toml"),
+        ("RF092", "RF092 lint.bad-directive", "disable-next-line"),
+        ("RF099", "RF099 lint.rule-crashed", "bug"),
+    ],
+)
+def test_rule_explains_every_code_users_can_see(asked: str, first_line: str, words: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "resumefmt", "rule", asked], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == first_line
+    assert words in result.stdout
 
 
 def test_the_readme_shows_real_lint_output() -> None:
