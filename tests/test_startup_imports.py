@@ -1,0 +1,161 @@
+"""Start-up budgets held by what each command imports (docs/decisions.md has the figures).
+
+A pre-commit hook pays the start-up of ``validate`` or ``lint`` on every
+commit, so each command runs here in a fresh interpreter and every module it
+imports must be on its allow-list: the libraries it may use (with whatever
+they import themselves on this interpreter) and the resumefmt modules it
+needs. A new import on the hot path fails this test with its name; the
+benchmarks in ``bench/`` say what it costs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+SEED = str(EXAMPLES / "shuai-xie.resumefmt.yaml")
+
+#: What every command needs: the argument parser and the loader with the validator.
+CORE = (
+    "resumefmt",
+    "resumefmt.cli",
+    "resumefmt.cli._common",
+    "resumefmt._jsonschema",
+    "resumefmt._reading",
+    "resumefmt._record",
+    "resumefmt._schema_data",
+    "resumefmt._text",
+    "resumefmt.codes",
+    "resumefmt.diagnostics",
+    "resumefmt.errors",
+    "resumefmt.loader",
+    "resumefmt.pointer",
+    "resumefmt.schemas",
+    "resumefmt.validation",
+    "resumefmt.versions",
+)
+LINT = (
+    "resumefmt.cli.lint",
+    "resumefmt.cli.report",
+    "resumefmt.config",
+    "resumefmt.linter",
+    "resumefmt.model",
+    "resumefmt.plugins",
+    "resumefmt.richtext",
+    "resumefmt.rules",
+    "resumefmt.suppression",
+    "resumefmt.lint_rules",  # every built-in family, and nothing else of the package
+)
+CONVERT_MARKDOWN = (
+    "resumefmt.cli.convert",
+    "resumefmt.converting",
+    "resumefmt.model",
+    "resumefmt.plugins",
+    "resumefmt.richtext",
+    "resumefmt.converters",  # checked below: the Markdown converter's modules only
+)
+
+#: What the reference interpreter does besides importing the libraries: argparse
+#: imports part of what it uses only when a parser gets its first argument.
+REFERENCE_WORK = ", runpy; argparse.ArgumentParser().add_argument('x')"
+#: Imported by every module of the package.
+ALWAYS = {"__future__"}
+
+#: command line → (libraries it may import, resumefmt modules or packages it may import)
+BUDGETS = {
+    "validate YAML": (["validate", SEED], ["argparse", "yaml"], [*CORE, "resumefmt._yaml_reader"]),
+    "validate JSON": (
+        ["validate", "{json}"],
+        ["argparse", "json", "bisect"],
+        [*CORE, "resumefmt._json_reader"],
+    ),
+    "lint": (
+        ["lint", SEED],
+        ["argparse", "yaml", "bisect", "datetime"],
+        [*CORE, "resumefmt._yaml_reader", *LINT],
+    ),
+    "convert --to markdown": (
+        ["convert", SEED, "--to", "markdown"],
+        # Jinja2 decodes the templates' string literals with the unicode_escape codec.
+        ["argparse", "yaml", "jinja2", "unicodedata", "encodings.unicode_escape"],
+        [*CORE, "resumefmt._yaml_reader", *CONVERT_MARKDOWN],
+    ),
+}
+
+
+def imported(*args: str) -> set[str]:
+    """The modules a fresh interpreter imports to run ``python ARGS``."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *args], capture_output=True, text=True, check=False
+    )
+    names = set()
+    for line in result.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "package":
+                names.add(name)
+    return names
+
+
+@pytest.fixture(scope="module")
+def json_seed(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from resumefmt.loader import load
+
+    path = tmp_path_factory.mktemp("json") / "seed.resumefmt.json"
+    path.write_text(json.dumps(load(SEED).data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def _allowed_package(name: str, allowed: list[str]) -> bool:
+    return any(name == entry or name.startswith(entry + ".") for entry in allowed)
+
+
+@pytest.mark.parametrize("budget", BUDGETS, ids=list(BUDGETS))
+def test_command_imports_only_its_allow_list(budget: str, json_seed: str) -> None:
+    command, libraries, ours = BUDGETS[budget]
+    command = [json_seed if part == "{json}" else part for part in command]
+    allowed = imported("-c", "import " + ", ".join(libraries) + REFERENCE_WORK)
+    found = imported("-m", "resumefmt", *command)
+    assert "resumefmt.loader" in found, "the command did not run"
+    outside = sorted(
+        name
+        for name in found - allowed
+        if not (name.startswith("resumefmt") and _allowed_package(name, ours))
+        and name not in ALWAYS
+    )
+    assert outside == [], f"{budget} imports modules outside its allow-list: {outside}"
+
+
+def test_markdown_conversion_loads_only_the_markdown_converter() -> None:
+    found = imported("-m", "resumefmt", "convert", SEED, "--to", "markdown")
+    converters = sorted(n for n in found if n.startswith("resumefmt.converters."))
+    assert converters, "the converter's modules were not seen"
+    assert [n for n in converters if "latex" in n or "jsonresume" in n] == []
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["typing", "dataclasses", "pathlib", "importlib.metadata", "importlib.resources", "jinja2"],
+)
+def test_lint_leaves_out_what_start_up_cannot_afford(module: str) -> None:
+    """The modules docs/decisions.md measured as too dear for a hook, named one by one."""
+    assert module not in imported("-m", "resumefmt", "lint", SEED)
+
+
+def test_a_json_resume_validates_without_pyyaml(json_seed: str) -> None:
+    found = imported("-m", "resumefmt", "validate", json_seed)
+    assert "resumefmt.loader" in found and "yaml" not in found
+
+
+def test_the_allow_lists_name_real_modules() -> None:
+    """A renamed module must be renamed here too, or the budget would check nothing."""
+    root = Path(__file__).resolve().parent.parent
+    for _command, _libraries, ours in BUDGETS.values():
+        for name in ours:
+            path = root.joinpath(*name.split("."))
+            assert path.with_suffix(".py").is_file() or (path / "__init__.py").is_file(), name
