@@ -71,7 +71,7 @@ BUDGETS = {
     "validate YAML": (["validate", SEED], ["argparse", "yaml"], [*CORE, "resumefmt._yaml_reader"]),
     "validate JSON": (
         ["validate", "{json}"],
-        ["argparse", "json", "bisect"],
+        ["argparse", "json", "bisect", "collections.abc"],
         [*CORE, "resumefmt._json_reader"],
     ),
     "lint": (
