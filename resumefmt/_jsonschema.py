@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 
 from resumefmt._record import Record
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from typing import Any

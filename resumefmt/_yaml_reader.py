@@ -43,8 +43,8 @@ _COLLECTION_TAGS = {None, "!", _STD + "map", _STD + "seq"}
 _STRING_TAGS = {"!", _STD + "str"}
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-# Patterns are compiled on first use (re caches them): most plain scalars are
-# words, ruled out by their first character, and compiling costs start-up.
+# Most plain scalars are words, ruled out by their first character before a
+# pattern is tried.
 _FLOAT = r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"
 _BASED_INT = r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z"
 _NUMERIC_START = frozenset("0123456789+-.")

@@ -24,7 +24,7 @@ from resumefmt.codes import CONFIG_INVALID, CONFIG_UNKNOWN_RULE, Code
 from resumefmt.diagnostics import Diagnostic, Location
 from resumefmt.rules import SEVERITIES
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 

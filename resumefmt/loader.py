@@ -9,7 +9,7 @@ from resumefmt import codes, pointer
 from resumefmt.diagnostics import Diagnostic, Location
 from resumefmt.errors import DocumentError, InputError
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from typing import Any, Literal

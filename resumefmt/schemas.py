@@ -8,9 +8,9 @@ The package copy under ``resumefmt/schema/`` is the source; the top-level
 
 from __future__ import annotations
 
-import os
+from resumefmt._package import read_data
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from typing import Any
@@ -28,7 +28,7 @@ def read_schema_text(version: str = NEWEST) -> str:
     """The schema of ``version`` exactly as shipped."""
     if version not in KNOWN_VERSIONS:
         raise KeyError(version)
-    return _read_package_file("schema/" + schema_filename(version)).decode("utf-8")
+    return read_data("schema/" + schema_filename(version)).decode("utf-8")
 
 
 def load_schema(version: str = NEWEST) -> dict[str, Any]:
@@ -36,12 +36,3 @@ def load_schema(version: str = NEWEST) -> dict[str, Any]:
     from resumefmt._schema_data import SCHEMAS
 
     return SCHEMAS[version]
-
-
-def _read_package_file(relative: str) -> bytes:
-    # The package's own loader reads the file, so this works from a wheel, an
-    # editable install or a zip, as importlib.resources does; importing
-    # importlib.resources costs more start-up than the rest of a validate run.
-    loader: Any = __spec__.loader
-    data: bytes = loader.get_data(os.path.join(os.path.dirname(__file__), *relative.split("/")))
-    return data

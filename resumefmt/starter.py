@@ -6,9 +6,10 @@ import json
 import re
 from pathlib import Path
 
+from resumefmt._package import read_data
 from resumefmt._yaml_reader import resolve_plain
 from resumefmt.errors import UsageError
-from resumefmt.schemas import NEWEST, _read_package_file, load_schema
+from resumefmt.schemas import NEWEST, load_schema
 
 SUFFIXES = (".resumefmt.yaml", ".resumefmt.yml")
 
@@ -26,7 +27,7 @@ def target_path(name: str) -> Path:
 
 def starter_text(filename: str, *, schema: str | None = None, name: str = "Ada Lovelace") -> str:
     """The starter résumé; ``schema`` is the modeline's target (default: the published URL)."""
-    template = _read_package_file("templates/starter.resumefmt.yaml").decode("utf-8")
+    template = read_data("templates/starter.resumefmt.yaml").decode("utf-8")
     return template.format(
         schema=schema or load_schema(NEWEST)["$id"],
         version=NEWEST,

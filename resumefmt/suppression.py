@@ -13,7 +13,7 @@ import re
 from resumefmt.codes import BAD_DIRECTIVE
 from resumefmt.diagnostics import Diagnostic, Location
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from resumefmt.loader import Document
     from resumefmt.plugins import Registry

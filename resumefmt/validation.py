@@ -10,7 +10,7 @@ from resumefmt.loader import Document
 from resumefmt.schemas import load_schema
 from resumefmt.versions import VERSION_KEY, check_version
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from collections.abc import Callable

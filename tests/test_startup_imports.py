@@ -26,6 +26,7 @@ CORE = (
     "resumefmt.cli",
     "resumefmt.cli._common",
     "resumefmt._jsonschema",
+    "resumefmt._package",
     "resumefmt._reading",
     "resumefmt._record",
     "resumefmt._schema_data",
