@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from conftest import EXAMPLES
 
 FORMATS = ("jsonresume", "latex", "markdown")
 SEED = EXAMPLES / "shuai-xie.resumefmt.yaml"
+STARTER = EXAMPLES / "starter.resumefmt.yaml"
 INVALID = 'resumefmt: "1.0"\nbasics:\n  name: Ada\nwork:\n  - organization: X\n    role: Y\n'
 
 
@@ -132,3 +134,35 @@ def test_missing_template_dir_is_a_usage_error(tmp_path: Path) -> None:
     done = run("convert", SEED, "--to", "markdown", "--template-dir", tmp_path / "nope")
     assert done.returncode == 2
     assert f"template folder '{tmp_path / 'nope'}' does not exist" in done.stderr
+
+
+def test_a_user_template_that_raises_is_an_error_not_a_bug(tmp_path: Path) -> None:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "resume.md.j2").write_text("{{ 1/0 }}\n", encoding="utf-8")
+    result = run("convert", STARTER, "--to", "markdown", "--template-dir", "t", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "resumefmt: template resume.md.j2: ZeroDivisionError: division by zero\n"
+    )
+
+
+def test_convert_prints_one_line_per_problem(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text(
+        'resumefmt: "1.0"\nbasics:\n  name: 5\nwork: x\n', encoding="utf-8"
+    )
+    result = run("convert", "bad.yaml", "--to", "markdown", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("bad.yaml:") for line in lines)
+
+
+def test_outputs_keep_their_mode_and_their_symlink(tmp_path: Path) -> None:
+    private = tmp_path / "cv.md"
+    private.write_text("old\n", encoding="utf-8")
+    private.chmod(0o600)
+    (tmp_path / "link.md").symlink_to(private)
+    result = run("convert", STARTER, "--to", "markdown", "-o", "link.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "link.md").is_symlink()
+    assert private.read_text(encoding="utf-8").startswith("# Ada Lovelace")
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600

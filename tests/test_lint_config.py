@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, as_document_text
-from test_lint_engine import BULLET, DOUBLED, _registry
+from fake_rules import BULLET, DOUBLED
+from fake_rules import registry_of as _registry
+from test_lint_engine import _cli
 
 from resumefmt.config import Config, find_config_file, load_config
 from resumefmt.linter import LintRun
@@ -16,8 +18,8 @@ from resumefmt.rules import Rule
 OPTIONED = Rule(
     "TS105",
     "test.optioned",
-    "Has options.",
-    check=lambda context: [],
+    lambda context: [],
+    manual="Has options.",
     options={"max-months": 6, "ratio": 0.5, "words": ["a"]},
 )
 REGISTRY = _registry(DOUBLED, BULLET, OPTIONED)
@@ -169,3 +171,29 @@ def test_schema_problems_cannot_be_silenced() -> None:
     assert found[1][3] == (
         "RF011 is a load or schema problem and cannot be silenced: fix the file instead"
     )
+
+
+def test_severity_off_wins_over_enabled(tmp_path: Path) -> None:
+    (tmp_path / ".resumefmt.toml").write_text(
+        '[rules.RF150]\nenabled = true\nseverity = "off"\n', encoding="utf-8"
+    )
+    (tmp_path / "cv.resumefmt.yaml").write_text(
+        as_document_text("basics:\n  name: A\n  summary: I write.\n"), encoding="utf-8"
+    )
+    result = _cli(["lint", "cv.resumefmt.yaml"], tmp_path)
+    assert (result.returncode, result.stdout) == (0, ""), result.stderr
+
+
+@pytest.mark.parametrize("text", ["[tool]\nresumefmt = 5\n", "tool = 1\nresumefmt = 2\n"])
+def test_a_tool_value_that_is_not_a_table_is_reported(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text, encoding="utf-8")
+    config = load_config(str(path), _registry(DOUBLED))
+    assert [d.message for d in config.problems] == ["[tool.resumefmt] must be a table"]
+
+
+def test_pyproject_counts_only_with_a_real_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("# tool.resumefmt is not here\n", encoding="utf-8")
+    assert find_config_file(str(tmp_path / "cv.yaml")) != str(tmp_path / "pyproject.toml")
+    (tmp_path / "pyproject.toml").write_text("[tool]\nresumefmt = {ignore = []}\n")
+    assert find_config_file(str(tmp_path / "cv.yaml")) == str(tmp_path / "pyproject.toml")

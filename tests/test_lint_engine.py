@@ -9,43 +9,15 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, as_document_text
+from fake_rules import BOOM, BULLET, DOUBLED, first_bullet, registry_of
 
 from resumefmt.config import Config
 from resumefmt.linter import LintRun
 from resumefmt.loader import load_text
-from resumefmt.model import BULLETS
-from resumefmt.plugins import PluginError, Registry, installed_plugins
-from resumefmt.rules import Finding, Rule, pattern_rule
+from resumefmt.plugins import PluginError, installed_plugins
+from resumefmt.rules import Rule, pattern_rule
 
-DOUBLED = pattern_rule(
-    "TS101",
-    "test.doubled",
-    "A doubled word.",
-    pattern=r"\b(\w+) \1\b",
-    message="'{1}' twice",
-    fails=("x",),
-)
-
-
-def _boom(context: object) -> list[Finding]:
-    raise ZeroDivisionError("division by zero")
-
-
-BOOM = Rule("TS102", "test.boom", "Always crashes.", check=_boom)
-
-
-def _first_bullet(context: object) -> list[Finding]:
-    return [Finding(ptr, "a bullet") for ptr, _ in context.strings(*BULLETS)][:1]  # type: ignore[attr-defined]
-
-
-BULLET = Rule("TS103", "other.bullet", "The first bullet.", check=_first_bullet, severity="info")
-
-
-def _registry(*rules: Rule) -> Registry:
-    registry = Registry()
-    for rule in rules:
-        registry.add_rule(rule)
-    return registry
+_registry = registry_of
 
 
 def _lint(text: str, *rules: Rule, config: Config | None = None) -> list[tuple[int, int, str]]:
@@ -105,7 +77,7 @@ def test_config_selects_ignores_and_overrides() -> None:
 
 
 def test_a_rule_off_by_default_runs_only_when_named() -> None:
-    quiet = Rule("TS104", "test.quiet", "Off by default.", check=_first_bullet, enabled=False)
+    quiet = Rule("TS104", "test.quiet", first_bullet, manual="Off by default.", enabled=False)
     text = "work:\n" + (
         '  - organization: O\n    role: R\n    start: "2020"\n    end: "2021"\n'
         "    highlights: [Did a thing.]\n"
@@ -140,7 +112,7 @@ from resumefmt.rules import pattern_rule
 def register(registry):
     registry.add_rule(pattern_rule(
         "DM001", "demo.cake", "Mentions cake.", pattern="cake", message="cake again",
-        fails=("basics: {name: A, summary: cake}",), passes=("basics: {name: A}",),
+        reports=("basics: {name: A, summary: cake}",), passes=("basics: {name: A}",),
     ))
 """
 
@@ -225,13 +197,15 @@ def test_installed_plugins_reads_entry_points(
 
 
 CRASHING_PLUGIN = """
-from resumefmt.rules import Rule
+from resumefmt.rules import rule
 
-def _boom(context):
+@rule("DM002", "demo.boom", severity="info")
+def boom(context):
+    '''Crashes.'''
     raise KeyError("oops")
 
 def register(registry):
-    registry.add_rule(Rule("DM002", "demo.boom", "Crashes.", check=_boom, severity="info"))
+    registry.add_rule(boom)
 """
 
 
@@ -248,3 +222,40 @@ def test_a_crashing_plugin_rule_exits_2_and_hides_no_other_finding(tmp_path: Pat
     )
     assert any(line.endswith("[RF101]") for line in lines[1:])
     assert "Traceback" not in result.stderr
+
+
+def _crash(context: object) -> list[object]:
+    raise RuntimeError("boom\nsecond line")
+
+
+def test_a_crash_cannot_be_silenced_and_stays_on_one_line() -> None:
+    boom = Rule("TS190", "test.crash", _crash, manual="Crashes.")
+    run = LintRun(_registry(boom), today=TODAY)
+    text = as_document_text('resumefmt: "1.0"  # resumefmt: disable=TS190\nbasics: {name: A}\n')
+    [found] = run.lint(load_text(text, "r.yaml"))
+    assert found.code == "TS190" and "\n" not in found.message
+    assert "(RuntimeError: boom second line)" in found.message
+
+
+def test_a_rule_yielding_something_else_is_its_own_crash() -> None:
+    bad = Rule("TS191", "test.bad-yield", lambda c: [("/basics", "x")], manual="Yields a tuple.")
+    run = LintRun(_registry(bad, DOUBLED), today=TODAY)
+    text = as_document_text("basics:\n  name: A\n  summary: so so\n")
+    found = run.lint(load_text(text, "r.yaml"))
+    assert [d.code for d in found] == ["TS191", "TS101"]
+    assert run.crashed == ["TS191"]
+
+
+def test_directives_allow_spaces_and_a_trailing_comment() -> None:
+    run = LintRun(_registry(DOUBLED, BULLET), today=TODAY)
+    text = as_document_text(
+        "basics:\n  name: A\n  summary: so so  # resumefmt: disable=TS101, TS103  # why\n"
+    )
+    assert run.lint(load_text(text, "r.yaml")) == []
+
+
+def test_positions_after_cr_line_breaks() -> None:
+    run = LintRun(_registry(DOUBLED), today=TODAY)
+    text = 'resumefmt: "1.0"\rbasics:\r  name: Ada\r  summary: Ships the the code.\r'
+    [found] = run.lint(load_text(text, "r.yaml"))
+    assert (found.location.line, found.location.column) == (4, 18)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, NODE_BIN, ROOT, in_ci
-from test_lint_engine import BULLET, DOUBLED
+from fake_rules import BULLET, DOUBLED
 
 from resumefmt.cli import report as reporters
 from resumefmt.diagnostics import Diagnostic, Location
