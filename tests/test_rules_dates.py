@@ -5,39 +5,15 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from conftest import EXAMPLES, TODAY, as_document_text
+from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumefmt.config import Config
-from resumefmt.lint_rules._dates import before, not_real, span
-from resumefmt.linter import LintRun
-from resumefmt.loader import load, load_text
-from resumefmt.plugins import Registry
+from resumefmt.lint_rules import dates
+from resumefmt.lint_rules.dates._calendar import before, ended, not_real, span
+from resumefmt.testing import findings, lint_fragment
 
-
-def config(code: str | None = None, **options: object) -> Config:
-    """The default configuration, with rule ``code`` switched on and given ``options``."""
-    chosen = Config()
-    if code:
-        chosen.rules[code] = {
-            "enabled": True,
-            **{k.replace("_", "-"): v for k, v in options.items()},
-        }
-    return chosen
-
-
-def findings(fragment: str, code: str) -> list[tuple[int, int, str]]:
-    """The findings of ``code`` (switched on) on a fragment that must be schema-valid."""
-    run = LintRun(dates_only(), today=TODAY)
-    found = run.lint(load_text(as_document_text(fragment), "r.yaml"), config(code))
-    assert not [d for d in found if d.code.startswith("RF0")], found
-    return [(d.location.line, d.location.column, d.code) for d in found if d.code == code]
-
-
-def dates_only() -> Registry:
-    """The dates family alone: its tests do not depend on the other families' state."""
-    return Registry().load(("resumefmt.lint_rules.dates",), third_party=False)
+RULES = {rule.code: rule for rule in dates.RULES}
 
 
 def role(org: str, start: str, end: str, section: str = "work") -> str:
@@ -219,21 +195,24 @@ PASSES = [
 def test_must_fail_at_exact_position(
     code: str, fragment: str, expected: list[tuple[int, int, str]]
 ) -> None:
-    assert findings(fragment, code) == expected
+    assert findings(fragment, RULES[code]) == expected
 
 
 @pytest.mark.parametrize(("code", "fragment"), PASSES)
 def test_must_pass(code: str, fragment: str) -> None:
-    assert findings(fragment, code) == []
+    assert findings(fragment, RULES[code]) == []
 
 
 def messages(
-    fragment: str, chosen: Config | None = None, today: datetime.date = TODAY
+    fragment: str, code: str | None = None, options: dict[str, object] | None = None
 ) -> list[str]:
-    """``CODE message`` of each dates finding on a fragment."""
-    run = LintRun(dates_only(), today=today)
-    found = run.lint(load_text(as_document_text(fragment), "r.yaml"), chosen or Config())
-    return [f"{d.code} {d.message}" for d in found if d.name.startswith("dates.")]
+    """``CODE message`` of each dates finding; rule ``code``, if given, on with ``options``."""
+    chosen = [code] if code else []
+    found = lint_fragment(
+        fragment, dates.RULES, enable=chosen, options={c: options or {} for c in chosen}
+    )
+    assert all(d.name.startswith("dates.") for d in found), found  # valid, nothing else
+    return [f"{d.code} {d.message}" for d in found]
 
 
 MESSAGES = [
@@ -286,17 +265,17 @@ def test_message_names_the_values(fragment: str, expected: str) -> None:
 def test_gap_is_off_by_default_and_names_the_months_when_on() -> None:
     fragment = roles(("Acme", "2020-03", "present"), ("Initech", "2018-01", '"2019-06"'))
     assert messages(fragment) == []
-    assert messages(fragment, config("RF105")) == [
+    assert messages(fragment, "RF105") == [
         "RF105 8 months pass between Initech (ended 2019-06) and Acme (started 2020-03), "
         "more than 6"
     ]
-    assert messages(fragment, config("RF105", max_months=8)) == []
+    assert messages(fragment, "RF105", {"max-months": 8}) == []
 
 
 def test_future_end_exempts_education_by_default_and_takes_an_option() -> None:
     fragment = study("2024-09", '"2028-06"')
     assert messages(fragment) == []
-    assert messages(fragment, config("RF103", exempt=[])) == [
+    assert messages(fragment, "RF103", {"exempt": []}) == [
         "RF103 this ends in the future (2028-06, today is 2026-06-15); "
         "write end: present while it goes on"
     ]
@@ -305,7 +284,7 @@ def test_future_end_exempts_education_by_default_and_takes_an_option() -> None:
 def test_overlap_compares_research_only_when_asked() -> None:
     fragment = role("Acme", "2019", "present") + role("Lab", "2020", '"2021"', "research")
     assert messages(fragment) == []
-    assert messages(fragment, config("RF104", sections=["work", "research"])) == [
+    assert messages(fragment, "RF104", {"sections": ["work", "research"]}) == [
         "RF104 Engineer at Lab (2020 to 2021) overlaps Engineer at Acme (2019 to present), "
         "at another organisation"
     ]
@@ -317,7 +296,14 @@ def test_order_sections_are_an_option() -> None:
         ("Acme", "2015", '"2017"'), ("B", "2019", '"2020"')
     )
     assert [m[:5] for m in messages(fragment)] == ["RF107"]
-    assert messages(fragment, config("RF107", sections=["education"])) == []
+    assert messages(fragment, "RF107", {"sections": ["education"]}) == []
+
+
+def test_the_former_name_of_the_order_rule_still_works_in_a_comment() -> None:
+    fragment = roles(("Acme", "2015", '"2017"'), ("Initech", "2019", "present"))
+    assert [m[:5] for m in messages(fragment)] == ["RF107"]
+    comment = "end: present  # resumefmt: disable=dates.not-newest-first"
+    assert messages(fragment.replace("end: present", comment)) == []
 
 
 # The seeds, judged on the day they were reviewed. Shuai Xie's dates are clean:
@@ -340,15 +326,12 @@ SEEDS = {
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_seed_examples(name: str) -> None:
-    chosen = config("RF105")  # the gap rule too: the seeds have no gap of more than 6 months
-    run = LintRun(dates_only(), today=datetime.date(2026, 11, 22))
-    found = run.lint(load(EXAMPLES / name), chosen)
-    dates = [
-        (d.location.line, d.location.column, f"{d.code} {d.message}")
-        for d in found
-        if d.name.startswith("dates.")
-    ]
-    assert dates == SEEDS[name]
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    # The gap rule too: the seeds have no gap of more than 6 months.
+    found = lint_fragment(text, dates.RULES, enable=["RF105"], today=datetime.date(2026, 11, 22))
+    assert [(d.location.line, d.location.column, f"{d.code} {d.message}") for d in found] == (
+        SEEDS[name]
+    )
 
 
 # Properties of the comparison at the precision written.
@@ -375,7 +358,7 @@ def test_a_range_is_inverted_iff_every_day_of_the_end_precedes_every_day_of_the_
     start: str, end: str
 ) -> None:
     fragment = role("Acme", start, f'"{end}"')
-    inverted = findings(fragment, "RF101") != []
+    inverted = findings(fragment, RULES["RF101"]) != []
     first_of_start = datetime.date.fromisoformat((start + "-01-01")[:10])
     last_of_end = _last_day(end)
     assert inverted == (last_of_end < first_of_start)
@@ -391,6 +374,16 @@ def _last_day(text: str) -> datetime.date:
         datetime.date(year + month // 12, month % 12 + 1, 1) if year < 9999 or month < 12 else None
     )
     return following - datetime.timedelta(days=1) if following else datetime.date(9999, 12, 31)
+
+
+@given(written_dates(), _days)
+def test_ended_iff_the_end_is_before_today_at_the_end_s_precision(
+    end: str, today: datetime.date
+) -> None:
+    # What the tense rules decided with before they shared this model.
+    written = today.isoformat()[: len(end)]
+    assert ended(end, today) is (True if end < written else False if end > written else None)
+    assert ended("present", today) is False
 
 
 @given(st.integers(0, 9999), st.integers(1, 12), st.integers(1, 31))

@@ -1,30 +1,32 @@
-"""The format rules (RF170-RF179): exact (line, column, code) of every finding."""
+"""The format rules (RF170-RF173): exact (line, column, code) of every finding."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
-from conftest import EXAMPLES, TODAY, as_document_text
+from conftest import EXAMPLES
 
-from resumefmt.config import Config
-from resumefmt.diagnostics import Diagnostic
-from resumefmt.linter import LintRun
-from resumefmt.loader import Document, load, load_text
-from resumefmt.plugins import Registry
-
-# Only this family is loaded, so the tables do not move with other families' work.
-REGISTRY = Registry().load(("resumefmt.lint_rules.format",), third_party=False)
+from resumefmt.lint_rules import format as format_rules
+from resumefmt.testing import TODAY, findings, lint_fragment
 
 
-def lint(document: Document, config: Config | None = None) -> list[Diagnostic]:
-    return LintRun(REGISTRY, today=TODAY).lint(document, config)
+def lint_text(
+    fragment: str,
+    options: dict[str, dict[str, object]] | None = None,
+    today: datetime.date = TODAY,
+) -> list[tuple[int, int, str]]:
+    """Every format finding on a fragment that must be valid, in reading order.
 
-
-def lint_text(fragment: str, config: Config | None = None) -> list[tuple[int, int, str]]:
-    found = lint(load_text(as_document_text(fragment), "r.yaml"), config)
-    assert all(d.code.startswith("RF17") for d in found), found  # valid, nothing else
-    return [(d.location.line, d.location.column, d.code) for d in found]
+    The whole family runs, so a fragment that one rule reports shows that the
+    others pass it.
+    """
+    options = options or {}
+    return sorted(
+        found
+        for rule in format_rules.RULES
+        for found in findings(fragment, rule, options=options.get(rule.code), today=today)
+    )
 
 
 def bullets(*texts: str) -> str:
@@ -112,15 +114,15 @@ def test_passes(fragment: str) -> None:
 
 
 def test_length_limits_are_options() -> None:
-    config = Config()
-    config.rules["RF171"] = {"max-characters": 100}
-    config.rules["RF172"] = {"min-characters": 5}
-    assert lint_text(bullets("Built " + "a" * 95, "Wrote"), config) == [(10, 9, "RF171")]
-    assert lint_text(bullets("Built " + "a" * 94, "Wrote"), config) == []
+    options = {"RF171": {"max-characters": 100}, "RF172": {"min-characters": 5}}
+    assert lint_text(bullets("Built " + "a" * 95, "Wrote"), options) == [(10, 9, "RF171")]
+    assert lint_text(bullets("Built " + "a" * 94, "Wrote"), options) == []
 
 
 def messages(fragment: str) -> list[str]:
-    return [d.message for d in lint(load_text(as_document_text(fragment), "r.yaml"))]
+    found = lint_fragment(fragment, format_rules.RULES)
+    assert all(d.name.startswith("format.") for d in found), found  # valid, nothing else
+    return [d.message for d in found]
 
 
 @pytest.mark.parametrize(
@@ -155,8 +157,8 @@ def test_messages(fragment: str, message: str) -> None:
 
 
 def _seed(name: str) -> list[tuple[int, int, str]]:
-    found = LintRun(REGISTRY, today=datetime.date(2026, 11, 22)).lint(load(EXAMPLES / name))
-    return [(d.location.line, d.location.column, d.code) for d in found]
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    return lint_text(text, today=datetime.date(2026, 11, 22))
 
 
 def test_shuai_xie_seed() -> None:

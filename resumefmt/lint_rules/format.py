@@ -1,14 +1,16 @@
-"""The format rules (RF170-RF179): how bullets and fields are typed, not what they say."""
+"""The ``format`` rules (RF170-RF173): how bullets and fields are typed, not what they say."""
 
 from __future__ import annotations
 
-from resumefmt.lint_rules._examples import bullets, field, pattern
-from resumefmt.model import BULLETS
-from resumefmt.rules import Finding, Rule, pattern_rule
+import functools
+import re
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+from resumefmt.lint_rules._examples import bullets, field
+from resumefmt.model import BULLETS
+from resumefmt.rules import Finding, pattern_rule, rule
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import re
     from collections.abc import Iterator
 
     from resumefmt.plugins import Registry
@@ -32,10 +34,15 @@ _WHITESPACE = (
 )
 
 
+@functools.cache
+def _tail() -> re.Pattern[str]:
+    return re.compile(_TAIL)
+
+
 def _ending(text: str) -> tuple[str | None, int]:
     """``("stop"|"bare"|None, offset of the last word)`` of one bullet."""
-    pasted = "<" in text or "://" in text  # what _TAIL needs: else it is not compiled
-    core = (pattern(_TAIL).sub("", text) if pasted else text).rstrip()
+    linked = "<" in text or "://" in text  # only these can end in a reference
+    core = (_tail().sub("", text) if linked else text).rstrip()
     last = core.rstrip(_CLOSERS)
     start = max(core.rfind(" "), core.rfind("\n")) + 1
     if not last or last.endswith(_OPEN_ENDS):
@@ -43,9 +50,19 @@ def _ending(text: str) -> tuple[str | None, int]:
     return ("stop" if last[-1] in _STOP else "bare"), start
 
 
-def check_end_punctuation(context: Context) -> Iterator[Finding]:
-    """The bullets of one list end alike: all with a full stop, or none.
+@rule(
+    "RF170",
+    "format.mixed-end-punctuation",
+    reports=(bullets("Cut build time by 40%.", "Shipped the billing API"),),
+    passes=(
+        bullets("Cut build time by 40%.", "Shipped it. <https://example.com>"),
+        bullets("Cut build time by 40%", "Shipped the billing API"),
+    ),
+)
+def mixed_end_punctuation(context: Context) -> Iterator[Finding]:
+    """Some bullets of one list end with a full stop and some do not.
 
+    The bullets of one list end alike: all with a full stop, or none.
     Bullets that end in ':', ';', ',' or an ellipsis are not counted (the
     wording rules report those), nor a link pasted after the last sentence.
     The style most bullets of the list use wins; on a tie, the first
@@ -86,7 +103,14 @@ def _lengths(context: Context) -> list[tuple[str, int]]:
     return found
 
 
-def check_too_long(context: Context) -> Iterator[Finding]:
+@rule(
+    "RF171",
+    "format.bullet-too-long",
+    options={"max-characters": 300},
+    reports=(bullets("Cut build time by caching dependencies and test results. " * 6),),
+    passes=(bullets("**Build:** Cut CI time from 40 to 12 minutes by caching."),),
+)
+def bullet_too_long(context: Context) -> Iterator[Finding]:
     """A bullet longer than ``max-characters`` (default 300) as printed.
 
     Characters, not words: they measure printed lines in any language. On a
@@ -102,7 +126,14 @@ def check_too_long(context: Context) -> Iterator[Finding]:
             )
 
 
-def check_too_short(context: Context) -> Iterator[Finding]:
+@rule(
+    "RF172",
+    "format.bullet-too-short",
+    options={"min-characters": 20},
+    reports=(bullets("Wrote tests."),),
+    passes=(bullets("Developed payment systems."),),
+)
+def bullet_too_short(context: Context) -> Iterator[Finding]:
     """A bullet shorter than ``min-characters`` (default 20) as printed.
 
     Twenty characters is three or four words: less cannot say what was done
@@ -137,61 +168,31 @@ def _whitespace(match: re.Match[str]) -> str:
     return f"more than one space after '{before}': write one"
 
 
-def rules() -> list[Rule]:
-    """The format rules, in code order."""
-    return [
-        Rule(
-            "RF170",
-            "format.mixed-end-punctuation",
-            "Some bullets of one list end with a full stop and some do not.",
-            check=check_end_punctuation,
-            fails=(bullets("Cut build time by 40%.", "Shipped the billing API"),),
-            passes=(
-                bullets("Cut build time by 40%.", "Shipped it. <https://example.com>"),
-                bullets("Cut build time by 40%", "Shipped the billing API"),
-            ),
-        ),
-        Rule(
-            "RF171",
-            "format.bullet-too-long",
-            "A bullet longer than about three printed lines.",
-            check=check_too_long,
-            options={"max-characters": 300},
-            fails=(bullets("Cut build time by caching dependencies and test results. " * 6),),
-            passes=(bullets("**Build:** Cut CI time from 40 to 12 minutes by caching."),),
-        ),
-        Rule(
-            "RF172",
-            "format.bullet-too-short",
-            "A bullet too short to say what was done and what came of it.",
-            check=check_too_short,
-            options={"min-characters": 20},
-            fails=(bullets("Wrote tests."),),
-            passes=(bullets("Developed payment systems."),),
-        ),
-        pattern_rule(
-            "RF173",
-            "format.stray-whitespace",
-            "Two spaces in a row, a tab, or a space at the start or end of a text.",
-            pattern=_WHITESPACE,
-            message=_whitespace,
-            fields=("**",),
-            hint=_stray,
-            doc="Spaces a reader does not see but a converter may print: two or more spaces "
-            "between words (also a space left at the end of a line that YAML folds into the "
-            "next), a tab, and a space at the start or end of a quoted value. Indentation "
-            "inside a literal block (|) is left alone.",
-            fails=(
-                bullets("Cut build  time by 40%."),
-                field("title", " Deep learning"),
-                field("title", "Deep\tlearning"),
-            ),
-            passes=(bullets("Cut build time by 40%. Shipped it."), field("title", "Deep learning")),
-        ),
-    ]
+stray_whitespace = pattern_rule(
+    "RF173",
+    "format.stray-whitespace",
+    """Two spaces in a row, a tab, or a space at the start or end of a text.
+
+    Spaces a reader does not see but a converter may print: two or more spaces
+    between words (also a space left at the end of a line that YAML folds into
+    the next), a tab, and a space at the start or end of a quoted value.
+    Indentation inside a literal block (``|``) is left alone.
+    """,
+    pattern=_WHITESPACE,
+    message=_whitespace,
+    fields=("**",),
+    hint=_stray,
+    reports=(
+        bullets("Cut build  time by 40%."),
+        field("title", " Deep learning"),
+        field("title", "Deep\tlearning"),
+    ),
+    passes=(bullets("Cut build time by 40%. Shipped it."), field("title", "Deep learning")),
+)
+
+RULES = (mixed_end_punctuation, bullet_too_long, bullet_too_short, stray_whitespace)
 
 
 def register(registry: Registry) -> None:
-    """Add the format rules."""
-    for rule in rules():
-        registry.add_rule(rule)
+    """Register the format rules."""
+    registry.add_rules(RULES)

@@ -1,8 +1,8 @@
-"""The ``dates`` rules that read a whole section: overlaps, gaps and precision."""
+"""The ``dates`` rules that read a whole section: overlaps, gaps, precision and order."""
 
 from __future__ import annotations
 
-from resumefmt.lint_rules._dates import (
+from resumefmt.lint_rules.dates._calendar import (
     PRECISION_NAMES,
     before,
     date_groups,
@@ -11,22 +11,36 @@ from resumefmt.lint_rules._dates import (
     month_index,
     not_real,
     precision,
-    range_entries,
     span,
 )
-from resumefmt.rules import Finding, Rule
+from resumefmt.model import DATED, entries
+from resumefmt.rules import Finding, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
-    from resumefmt.lint_rules._dates import Day, Span
+    from resumefmt.lint_rules.dates._calendar import Day, Span
     from resumefmt.rules import Context
 
     Role = tuple[str, dict[str, Any], Span, Span]
 
+#: Two work entries; fill in start, end, start, end.
+TWO = (
+    "work:\n  - organization: Acme\n    role: Engineer\n    start: {0}\n    end: {1}\n"
+    "  - organization: Initech\n    role: Developer\n    start: {2}\n    end: {3}\n"
+)
 
+
+@rule(
+    "RF104",
+    "dates.overlapping-roles",
+    severity="info",
+    options={"sections": ["work"]},
+    reports=(TWO.format('"2021"', "present", '"2019"', '"2022-06"'),),
+    passes=(TWO.format('"2021-03"', "present", '"2019"', '"2021-03"'),),
+)
 def overlapping_roles(context: Context) -> Iterator[Finding]:
     """Two roles at different organisations held at the same time (info).
 
@@ -47,10 +61,18 @@ def overlapping_roles(context: Context) -> Iterator[Finding]:
             if before(start, other_end) and before(other_start, end):
                 yield Finding(
                     f"{pointer}/start",
-                    f"{role_text(entry)} overlaps {role_text(other)}, at another organisation",
+                    f"{_role_text(entry)} overlaps {_role_text(other)}, at another organisation",
                 )
 
 
+@rule(
+    "RF105",
+    "dates.gap",
+    enabled=False,
+    options={"max-months": 6, "sections": ["work"]},
+    reports=(TWO.format('"2020-03"', "present", '"2018"', '"2019-06"'),),
+    passes=(TWO.format('"2020-03"', "present", '"2018"', '"2019"'),),
+)
 def gap(context: Context) -> Iterator[Finding]:
     """A gap between consecutive roles longer than ``max-months`` (off by default).
 
@@ -80,6 +102,13 @@ def gap(context: Context) -> Iterator[Finding]:
             covered = end[1], entry
 
 
+@rule(
+    "RF106",
+    "dates.mixed-precision",
+    severity="info",
+    reports=(TWO.format('"2021-03"', "present", '"2019"', '"2021"'),),
+    passes=(TWO.format('"2021-03"', "present", '"2019-01"', '"2021-02"'),),
+)
 def mixed_precision(context: Context) -> Iterator[Finding]:
     """A section whose dates are written at different precisions (info).
 
@@ -107,20 +136,79 @@ def mixed_precision(context: Context) -> Iterator[Finding]:
         )
 
 
+@rule(
+    "RF107",
+    "dates.out-of-order",
+    formerly=("dates.not-newest-first",),
+    options={"sections": ["education", "work", "research"]},
+    reports=(TWO.format('"2015"', '"2017"', '"2019"', "present"),),
+    passes=(TWO.format('"2019"', "present", '"2015"', '"2019"'),),
+)
+def out_of_order(context: Context) -> Iterator[Finding]:
+    """An entry listed below an older one: sections read newest first.
+
+    Entries are ordered by their end, then by their start, where ``present``
+    is today; an entry with no end is placed by its start. Only an order that
+    is certain at the precision written is reported (``2022`` and ``2022-06``
+    are not out of order either way), at the date that decides it. Option
+    ``sections`` (default ``[education, work, research]``): the sections the
+    format describes as newest first; publications and awards are often
+    ordered otherwise.
+
+    Formerly ``dates.not-newest-first``; that name still works in
+    configurations and suppression comments.
+    """
+    today = day_of(context.today)
+    for section in context.options.get("sections", ["education", "work", "research"]):
+        if section not in DATED:
+            continue
+        previous: tuple[dict[str, Any], Span | None, Span | None] | None = None
+        for _section, pointer, entry in entries(context.data, (section,)):
+            end, start = _span_of(entry, "end", today), _span_of(entry, "start", today)
+            if end is None and start is None:
+                continue
+            if previous is not None:
+                key = _newer(previous[1:], (end, start))
+                if key:
+                    yield Finding(
+                        f"{pointer}/{key}",
+                        f"{_role_text(entry)} is more recent than {_role_text(previous[0])} "
+                        f"listed above it; list {section} newest first",
+                    )
+            previous = entry, end, start
+
+
+def _newer(above: tuple[Span | None, Span | None], below: tuple[Span | None, Span | None]) -> str:
+    """``end`` or ``start`` when ``below`` is certainly newer by that date, else ''."""
+    above_end, above_start = above
+    below_end, below_start = below
+    if above_end is not None and below_end is not None:
+        if before(above_end, below_end):
+            return "end"
+        if above_end != below_end:
+            return ""
+    if above_start is not None and below_start is not None and before(above_start, below_start):
+        return "start"
+    return ""
+
+
 def _count(number: int, name: str) -> str:
     return f"{number} {'date' if number == 1 else 'dates'} as {name}"
 
 
 def _roles(context: Context, sections: list[str]) -> Iterator[Role]:
+    """The entries of ``sections`` (dated ones only) that have both a start and an end."""
     today = day_of(context.today)
     for section in sections:
-        for _s, pointer, entry in range_entries({section: context.data.get(section)}):
-            start, end = span_of(entry, "start", today), span_of(entry, "end", today)
-            if start is not None and end is not None and pointer.count("/") == 2:
+        if section not in DATED:
+            continue
+        for _section, pointer, entry in entries(context.data, (section,)):
+            start, end = _span_of(entry, "start", today), _span_of(entry, "end", today)
+            if start is not None and end is not None:
                 yield pointer, entry, start, end
 
 
-def span_of(entry: dict[str, Any], key: str, today: Day) -> Span | None:
+def _span_of(entry: dict[str, Any], key: str, today: Day) -> Span | None:
     value = entry.get(key)
     return span(value, today) if isinstance(value, str) else None
 
@@ -129,46 +217,8 @@ def _org(entry: dict[str, Any]) -> str:
     return " ".join(str(entry.get("organization", entry.get("institution", ""))).split()).casefold()
 
 
-def role_text(entry: dict[str, Any]) -> str:
+def _role_text(entry: dict[str, Any]) -> str:
     role = entry.get("role") or entry.get("degree")
     what = f"{role} at {label(entry)}" if role else label(entry)
     when = f"{entry.get('start', '?')} to {entry.get('end', '?')}"
     return f"{what} ({when})"
-
-
-TWO = (
-    "work:\n  - organization: Acme\n    role: Engineer\n    start: {0}\n    end: {1}\n"
-    "  - organization: Initech\n    role: Developer\n    start: {2}\n    end: {3}\n"
-)
-
-RULES = (
-    Rule(
-        "RF104",
-        "dates.overlapping-roles",
-        "Two roles at different organisations held at the same time.",
-        check=overlapping_roles,
-        severity="info",
-        options={"sections": ["work"]},
-        fails=(TWO.format('"2021"', "present", '"2019"', '"2022-06"'),),
-        passes=(TWO.format('"2021-03"', "present", '"2019"', '"2021-03"'),),
-    ),
-    Rule(
-        "RF105",
-        "dates.gap",
-        "A gap between consecutive roles longer than max-months.",
-        check=gap,
-        enabled=False,
-        options={"max-months": 6, "sections": ["work"]},
-        fails=(TWO.format('"2020-03"', "present", '"2018"', '"2019-06"'),),
-        passes=(TWO.format('"2020-03"', "present", '"2018"', '"2019"'),),
-    ),
-    Rule(
-        "RF106",
-        "dates.mixed-precision",
-        "A section whose dates are written at different precisions.",
-        check=mixed_precision,
-        severity="info",
-        fails=(TWO.format('"2021-03"', "present", '"2019"', '"2021"'),),
-        passes=(TWO.format('"2021-03"', "present", '"2019-01"', '"2021-02"'),),
-    ),
-)

@@ -1,35 +1,37 @@
-"""The ``dates`` rules: dates that cannot be, ranges that run backwards, and the future.
-
-Dates are compared at the precision they are written (``_dates``): a rule
-reports only what is wrong whatever day a ``2021`` or a ``2021-05`` stands for.
-The rules about a whole section (overlaps, gaps, precision, order) are in
-``_dates_sections``.
-"""
+"""The ``dates`` rules that read one date or one range at a time: impossible, inverted, future."""
 
 from __future__ import annotations
 
-from resumefmt.lint_rules import _dates_order, _dates_sections
-from resumefmt.lint_rules._dates import (
+from resumefmt.lint_rules.dates._calendar import (
     PRESENT,
     before,
     date_groups,
     day_of,
     not_real,
-    range_entries,
     span,
 )
-from resumefmt.rules import Finding, Rule
+from resumefmt.model import dated_entries
+from resumefmt.rules import Finding, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from resumefmt.plugins import Registry
     from resumefmt.rules import Context
 
-_ROLE = "work:\n  - organization: Acme\n    role: Engineer\n"
+ROLE = "work:\n  - organization: Acme\n    role: Engineer\n"
 
 
+@rule(
+    "RF100",
+    "dates.impossible-date",
+    severity="error",
+    reports=(
+        ROLE + '    start: "2021-02-30"\n    end: present\n',
+        'awards:\n  - title: Prize\n    date: ["2019-03-01", "2023-02-29"]\n',
+    ),
+    passes=(ROLE + '    start: "2024-02-29"\n    end: "2024-04-30"\n',),
+)
 def impossible_date(context: Context) -> Iterator[Finding]:
     """A date that no calendar has: ``2021-02-30``, ``2023-02-29``, ``0000``.
 
@@ -45,6 +47,13 @@ def impossible_date(context: Context) -> Iterator[Finding]:
                 yield Finding(pointer, why)
 
 
+@rule(
+    "RF101",
+    "dates.inverted-range",
+    severity="error",
+    reports=(ROLE + '    start: "2021-05"\n    end: "2020-01"\n',),
+    passes=(ROLE + '    start: "2021-05"\n    end: "2021"\n',),
+)
 def inverted_range(context: Context) -> Iterator[Finding]:
     """An entry that ends before it starts.
 
@@ -54,7 +63,7 @@ def inverted_range(context: Context) -> Iterator[Finding]:
     start after it is reported by ``dates.future-start`` instead.
     """
     today = day_of(context.today)
-    for _section, pointer, entry in range_entries(context.data):
+    for _section, pointer, entry in dated_entries(context.data):
         start, end = entry.get("start"), entry.get("end")
         if not isinstance(start, str) or not isinstance(end, str) or end == PRESENT:
             continue
@@ -63,6 +72,12 @@ def inverted_range(context: Context) -> Iterator[Finding]:
             yield Finding(f"{pointer}/end", f"this ends ({end}) before it starts ({start})")
 
 
+@rule(
+    "RF102",
+    "dates.future-start",
+    reports=(ROLE + '    start: "2026-07"\n    end: present\n',),
+    passes=(ROLE + '    start: "2026"\n    end: present\n',),
+)
 def future_start(context: Context) -> Iterator[Finding]:
     """A start date after today: ``start: "2027-01"`` written in June 2026.
 
@@ -70,16 +85,26 @@ def future_start(context: Context) -> Iterator[Finding]:
     in words, until it starts. ``start: "2026"`` in 2026 is fine.
     """
     today = day_of(context.today)
-    for _section, pointer, entry in range_entries(context.data):
+    for _section, pointer, entry in dated_entries(context.data):
         start = entry.get("start")
         start_span = span(start, today) if isinstance(start, str) else None
         if start_span and before((today, today), start_span):
             yield Finding(
                 f"{pointer}/start",
-                f"this starts in the future ({start}), after today ({_iso(today)})",
+                f"this starts in the future ({start}), after today ({context.today.isoformat()})",
             )
 
 
+@rule(
+    "RF103",
+    "dates.future-end",
+    options={"exempt": ["education"]},
+    reports=(ROLE + '    start: "2024-01"\n    end: "2027-03"\n',),
+    passes=(
+        ROLE + '    start: "2024"\n    end: "2026"\n',
+        'education:\n  - institution: MIT\n    start: "2024-09"\n    end: "2028-06"\n',
+    ),
+)
 def future_end(context: Context) -> Iterator[Finding]:
     """An end date after today on something that is written as finished.
 
@@ -90,7 +115,7 @@ def future_end(context: Context) -> Iterator[Finding]:
     """
     today = day_of(context.today)
     exempt = set(context.options.get("exempt", ()))
-    for section, pointer, entry in range_entries(context.data):
+    for section, pointer, entry in dated_entries(context.data):
         end = entry.get("end")
         if section in exempt or not isinstance(end, str) or end == PRESENT:
             continue
@@ -98,11 +123,17 @@ def future_end(context: Context) -> Iterator[Finding]:
         if end_span and before((today, today), end_span):
             yield Finding(
                 f"{pointer}/end",
-                f"this ends in the future ({end}, today is {_iso(today)}); "
+                f"this ends in the future ({end}, today is {context.today.isoformat()}); "
                 "write end: present while it goes on",
             )
 
 
+@rule(
+    "RF108",
+    "dates.future-date",
+    reports=('awards:\n  - title: Prize\n    date: "2027"\n',),
+    passes=('publications:\n  - title: Paper\n    date: "2027"\n    status: accepted\n',),
+)
 def future_date(context: Context) -> Iterator[Finding]:
     """A date after today on something that has already happened.
 
@@ -124,70 +155,6 @@ def future_date(context: Context) -> Iterator[Finding]:
             date_span = span(text, today)
             if date_span and before((today, today), date_span):
                 yield Finding(
-                    pointer, f"this date ({text}) is in the future (today is {_iso(today)})"
+                    pointer,
+                    f"this date ({text}) is in the future (today is {context.today.isoformat()})",
                 )
-
-
-def _iso(day: tuple[int, int, int]) -> str:
-    return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
-
-
-RULES = (
-    Rule(
-        "RF100",
-        "dates.impossible-date",
-        "A date that no calendar has, such as 2021-02-30.",
-        check=impossible_date,
-        severity="error",
-        fails=(
-            _ROLE + '    start: "2021-02-30"\n    end: present\n',
-            'awards:\n  - title: Prize\n    date: ["2019-03-01", "2023-02-29"]\n',
-        ),
-        passes=(_ROLE + '    start: "2024-02-29"\n    end: "2024-04-30"\n',),
-    ),
-    Rule(
-        "RF101",
-        "dates.inverted-range",
-        "An entry that ends before it starts.",
-        check=inverted_range,
-        severity="error",
-        fails=(_ROLE + '    start: "2021-05"\n    end: "2020-01"\n',),
-        passes=(_ROLE + '    start: "2021-05"\n    end: "2021"\n',),
-    ),
-    Rule(
-        "RF102",
-        "dates.future-start",
-        "A start date after today.",
-        check=future_start,
-        fails=(_ROLE + '    start: "2026-07"\n    end: present\n',),
-        passes=(_ROLE + '    start: "2026"\n    end: present\n',),
-    ),
-    Rule(
-        "RF103",
-        "dates.future-end",
-        "An end date after today on something written as finished.",
-        check=future_end,
-        options={"exempt": ["education"]},
-        fails=(_ROLE + '    start: "2024-01"\n    end: "2027-03"\n',),
-        passes=(
-            _ROLE + '    start: "2024"\n    end: "2026"\n',
-            'education:\n  - institution: MIT\n    start: "2024-09"\n    end: "2028-06"\n',
-        ),
-    ),
-    Rule(
-        "RF108",
-        "dates.future-date",
-        "An award, test or published paper dated after today.",
-        check=future_date,
-        fails=('awards:\n  - title: Prize\n    date: "2027"\n',),
-        passes=('publications:\n  - title: Paper\n    date: "2027"\n    status: accepted\n',),
-    ),
-    *_dates_sections.RULES,
-    _dates_order.RULE,
-)
-
-
-def register(registry: Registry) -> None:
-    """Register the dates rules."""
-    for rule in RULES:
-        registry.add_rule(rule)
