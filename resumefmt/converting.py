@@ -130,15 +130,15 @@ def write_output(text: str, output: str | None) -> None:
 
 
 def template_environment(
-    package_folder: str, options: ConvertOptions, **settings: Any
+    package: str, folder: str, options: ConvertOptions, **settings: Any
 ) -> jinja2.Environment:
     """A Jinja2 environment over the templates of one converter.
 
-    ``package_folder`` is a folder of ``resumefmt/converters`` (e.g.
-    ``templates/markdown``); a user's ``--template-dir`` is searched first, so a
-    template of the same name there restyles the output. Undefined variables
-    are errors; autoescaping is off because each converter escapes with its
-    own filter for its own syntax.
+    The built-in templates are in ``folder`` of the Python ``package`` (e.g.
+    ``templates`` of ``resumefmt.converters.markdown``); a user's
+    ``--template-dir`` is searched first, so a template of the same name there
+    restyles the output. Undefined variables are errors; autoescaping is off
+    because each converter escapes with its own filter for its own syntax.
     """
     import jinja2
 
@@ -149,7 +149,7 @@ def template_environment(
 
             raise UsageError(f"template folder '{options.template_dir}' does not exist")
         loaders.append(jinja2.FileSystemLoader(options.template_dir))
-    loaders.append(jinja2.PackageLoader("resumefmt.converters", package_folder))
+    loaders.append(jinja2.PackageLoader(package, folder))
     settings.setdefault("keep_trailing_newline", True)
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),

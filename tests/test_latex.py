@@ -16,8 +16,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resumefmt.converters._common import dates
-from resumefmt.converters._latex_escape import _TABLE, engine_for, escape, escape_url
-from resumefmt.converters._latex_parts import authors, rich
+from resumefmt.converters.latex._escape import _TABLE, engine_for, escape, escape_url
+from resumefmt.converters.latex._parts import authors, rich
 from resumefmt.converting import ConvertOptions, convert
 from resumefmt.errors import ResumefmtError
 from resumefmt.loader import load, load_text

@@ -358,7 +358,7 @@ _MARKUP_PIECES = [
 @given(source=st.lists(st.sampled_from(_MARKUP_PIECES), min_size=1, max_size=14).map("".join))
 def test_rich_text_reads_back_as_its_plain_text(source: str) -> None:
     """Dense markup: whatever the spans, CommonMark shows exactly their text, no HTML."""
-    from resumefmt.converters._markdown_escape import rich
+    from resumefmt.converters.markdown._escape import rich
 
     markdown = "\n\n".join(rich(source))
     assert html_tokens(markdown) == []

@@ -8,7 +8,7 @@ by the environment's output filter.
 from __future__ import annotations
 
 from resumefmt.converters._common import TITLES, date
-from resumefmt.converters._latex_escape import Latex, escape, escape_url
+from resumefmt.converters.latex._escape import Latex, escape, escape_url
 from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
 
 TYPE_CHECKING = False

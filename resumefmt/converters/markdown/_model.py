@@ -8,7 +8,7 @@ forget to escape what the built-in ones print.
 from __future__ import annotations
 
 from resumefmt.converters._common import TITLES, dates
-from resumefmt.converters._markdown_escape import block, link, literal, rich, rich_line
+from resumefmt.converters.markdown._escape import block, link, literal, rich, rich_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def custom_entry(item: Data) -> Data:
 
 def sections(data: Data) -> list[Data]:
     """The sections in the order written: ``title`` and ``entries`` or list ``items``."""
-    from resumefmt.converters import _markdown_items as items
+    from resumefmt.converters.markdown import _items as items
 
     builders = {
         "education": education,

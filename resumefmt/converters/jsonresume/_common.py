@@ -76,7 +76,11 @@ def official_schema() -> dict[str, Any]:
         import json
         from importlib.resources import files
 
-        text = files("resumefmt.converters").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+        text = (
+            files("resumefmt.converters.jsonresume")
+            .joinpath(SCHEMA_FILE)
+            .read_text(encoding="utf-8")
+        )
         _SCHEMA.append(json.loads(text))
     return _SCHEMA[0]
 

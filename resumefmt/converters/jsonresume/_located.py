@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resumefmt import pointer
-from resumefmt.converters._jsonresume_common import OfficialValidator, finding, official_schema
+from resumefmt.converters.jsonresume._common import OfficialValidator, finding, official_schema
 from resumefmt.diagnostics import Diagnostic
 from resumefmt.errors import DocumentError
 

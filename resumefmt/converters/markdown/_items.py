@@ -8,12 +8,12 @@ stands outside them, so CommonMark always reads the markers as markup.
 from __future__ import annotations
 
 from resumefmt.converters._common import date, dates
-from resumefmt.converters._markdown_escape import block, link, literal, rich_line
-from resumefmt.converters._markdown_model import joined
+from resumefmt.converters.markdown._escape import block, link, literal, rich_line
+from resumefmt.converters.markdown._model import joined
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from resumefmt.converters._markdown_model import Data
+    from resumefmt.converters.markdown._model import Data
 
 _STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resumefmt._yaml_writer import dump
-from resumefmt.converters._jsonresume_common import THEIRS
+from resumefmt.converters.jsonresume._common import THEIRS
 from resumefmt.schemas import NEWEST, load_schema
 
 TYPE_CHECKING = False

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from resumefmt import pointer
-from resumefmt.converters._jsonresume_common import (
+from resumefmt.converters.jsonresume._common import (
     DEFAULT_SCHEMA_URL,
     DOI,
     OURS,
     THEIRS,
     finding,
 )
-from resumefmt.converters._jsonresume_export import KIND, NATIVE
-from resumefmt.converters._jsonresume_located import check_official, check_ours
+from resumefmt.converters.jsonresume._export import KIND, NATIVE
+from resumefmt.converters.jsonresume._located import check_official, check_ours
 from resumefmt.errors import DocumentError
 from resumefmt.schemas import KNOWN_VERSIONS, NEWEST
 

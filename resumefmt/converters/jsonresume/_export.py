@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resumefmt import pointer
-from resumefmt.converters._jsonresume_common import (
+from resumefmt.converters.jsonresume._common import (
     DEFAULT_SCHEMA_URL,
     DOI,
     OURS,

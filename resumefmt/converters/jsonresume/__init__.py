@@ -21,15 +21,15 @@ def render_export(document: Document, options: ConvertOptions) -> str:
     """A valid résumé as JSON Resume text (2-space indent, UTF-8 characters as is)."""
     import json
 
-    from resumefmt.converters._jsonresume_export import export
+    from resumefmt.converters.jsonresume._export import export
 
     return json.dumps(export(document, options), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_import(document: Document, options: ConvertOptions) -> str:
     """A JSON Resume document as a résumé in our YAML; problems raise DocumentError."""
-    from resumefmt.converters._jsonresume_import import import_document
-    from resumefmt.converters._jsonresume_yaml import document_yaml
+    from resumefmt.converters.jsonresume._import import import_document
+    from resumefmt.converters.jsonresume._yaml import document_yaml
 
     return document_yaml(import_document(document, options))
 
