@@ -232,7 +232,6 @@ def test_convert_to_latex_on_the_command_line(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert "{\\LARGE\\bfseries Shuai Xie}" in out.read_text(encoding="utf-8")
-    assert LATEX.suffix == ".tex"
 
 
 def test_theme_is_chosen_by_name_and_unknown_themes_are_refused() -> None:

@@ -36,20 +36,5 @@ def render_import(document: Document, options: ConvertOptions) -> str:
 
 def register(registry: Registry) -> None:
     """Add the ``jsonresume`` export and import."""
-    registry.add_converter(
-        Converter(
-            "jsonresume",
-            "JSON Resume 1.3.1 (for its themes and tools)",
-            render=render_export,
-            suffix=".json",
-        )
-    )
-    registry.add_converter(
-        Converter(
-            "jsonresume",
-            "a JSON Resume document into resumefmt YAML",
-            render=render_import,
-            suffix=".json",
-            direction="import",
-        )
-    )
+    registry.add_converter(Converter("jsonresume", render=render_export))
+    registry.add_converter(Converter("jsonresume", render=render_import, direction="import"))
