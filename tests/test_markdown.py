@@ -15,8 +15,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from strategies import resumefmt_documents
 
+from resumefmt.converters._common import TITLES
 from resumefmt.converting import ConvertOptions, convert
 from resumefmt.loader import load, load_text
+from resumefmt.model import CUSTOM, KINDS
 from resumefmt.plugins import converter_registry
 from resumefmt.richtext import parse, plain
 
@@ -244,6 +246,11 @@ def _job(**extra: Any) -> dict[str, Any]:
         "start": "2021-03",
         "end": "present",
     } | extra
+
+
+def test_every_standard_section_has_a_title() -> None:
+    # A section the format gains must get a heading in the documents (custom ones bring theirs).
+    assert set(TITLES) == set(KINDS) - {CUSTOM}
 
 
 @pytest.mark.parametrize("seed", ["shuai-xie", "cheng-zeyi"])
