@@ -4,6 +4,11 @@ The mapping is docs/jsonresume.md. This is the one converter without a Jinja2
 template: JSON is data, so the export builds a dict and serialises it with
 ``json.dumps`` (escaping, commas and key order are then right by construction,
 and deterministic), and the import writes YAML through ``resumefmt._yaml_writer``.
+
+``_mapping`` holds what both directions share (names, fields); ``_export`` and
+``_import`` are the two directions, ``_yaml`` writes the import's result;
+``_official`` is the vendored official schema and its validator's checks;
+``_located`` makes the findings and runs the import's two schema checks.
 """
 
 from __future__ import annotations
