@@ -12,7 +12,7 @@ import os
 
 from resumefmt.errors import DocumentError
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any, Literal
@@ -50,25 +50,21 @@ class Converter:
     receives the loaded foreign document and returns our YAML.
     """
 
-    __slots__ = ("direction", "name", "render", "suffix", "summary", "themes")
+    __slots__ = ("direction", "name", "render", "themes")
 
     def __init__(
         self,
         name: str,
-        summary: str,
         *,
         render: Callable[[Document, ConvertOptions], str],
-        suffix: str,
         direction: Direction = "export",
         themes: tuple[str, ...] = (),
     ) -> None:
         self.name = name
+        self.render = render
+        self.direction: Direction = direction
         #: The themes ``--theme`` may name; the first is the default.
         self.themes = themes
-        self.summary = summary
-        self.render = render
-        self.suffix = suffix
-        self.direction: Direction = direction
 
     def __repr__(self) -> str:
         return f"Converter({self.name}, {self.direction})"
@@ -101,15 +97,15 @@ def find_converter(registry: Registry, name: str, direction: Direction) -> Conve
 
 
 def template_environment(
-    package_folder: str, options: ConvertOptions, **settings: Any
+    package: str, folder: str, options: ConvertOptions, **settings: Any
 ) -> jinja2.Environment:
     """A Jinja2 environment over the templates of one converter.
 
-    ``package_folder`` is a folder of ``resumefmt/converters`` (e.g.
-    ``templates/markdown``); a user's ``--template-dir`` is searched first, so a
-    template of the same name there restyles the output. Undefined variables
-    are errors; autoescaping is off because each converter escapes with its
-    own filter for its own syntax.
+    The built-in templates are in ``folder`` of the Python ``package`` (e.g.
+    ``templates`` of ``resumefmt.converters.markdown``); a user's
+    ``--template-dir`` is searched first, so a template of the same name there
+    restyles the output. Undefined variables are errors; autoescaping is off
+    because each converter escapes with its own filter for its own syntax.
     """
     import jinja2
 
@@ -120,7 +116,7 @@ def template_environment(
 
             raise UsageError(f"template folder '{options.template_dir}' does not exist")
         loaders.append(jinja2.FileSystemLoader(options.template_dir))
-    loaders.append(jinja2.PackageLoader("resumefmt.converters", package_folder))
+    loaders.append(jinja2.PackageLoader(package, folder))
     settings.setdefault("keep_trailing_newline", True)
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),

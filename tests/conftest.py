@@ -1,9 +1,10 @@
-"""Shared test helpers: paths, and the rule for tests that need a real tool."""
+"""Shared test helpers: paths, golden files, and the rule for tests that need a real tool."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,40 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SCHEMA_DIR = ROOT / "schema"
 NODE_BIN = ROOT / "tests" / "node" / "node_modules" / ".bin"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the files under tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """``golden(name, text)``: ``text`` must equal ``tests/golden/<name>`` byte for byte.
+
+    With ``--update-golden`` the file is written instead (review the diff before
+    committing it).
+    """
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8"))
+            return
+        if not path.exists():
+            pytest.fail(
+                f"tests/golden/{name} is missing; create it with "
+                f"`pytest {request.node.path.relative_to(ROOT)} --update-golden` and review it"
+            )
+        assert text == path.read_bytes().decode("utf-8")
+
+    return check
 
 
 def in_ci() -> bool:

@@ -22,7 +22,7 @@ def _official_schema() -> dict[str, Any]:
 
     found = [
         p
-        for p in files("resumefmt.converters").iterdir()
+        for p in files("resumefmt.converters.jsonresume").iterdir()
         if p.name.startswith("jsonresume") and p.name.endswith(".schema.json")
     ]
     assert len(found) == 1, found

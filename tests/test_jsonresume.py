@@ -22,10 +22,11 @@ from strategies import (
 )
 
 from resumefmt._yaml_writer import dump
-from resumefmt.converters._jsonresume_common import DEFAULT_SCHEMA_URL, official_schema
-from resumefmt.converters._jsonresume_export import export
-from resumefmt.converters._jsonresume_import import import_document
 from resumefmt.converters.jsonresume import render_import
+from resumefmt.converters.jsonresume._export import export
+from resumefmt.converters.jsonresume._import import import_document
+from resumefmt.converters.jsonresume._mapping import DEFAULT_SCHEMA_URL
+from resumefmt.converters.jsonresume._official import official_schema
 from resumefmt.converting import ConvertOptions
 from resumefmt.errors import DocumentError
 from resumefmt.loader import load, load_text

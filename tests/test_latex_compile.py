@@ -14,8 +14,8 @@ from conftest import EXAMPLES, require_tool
 from hypothesis import HealthCheck, given, settings
 from strategies import resumefmt_documents
 
-from resumefmt.converters._latex_escape import _MISSING_IN_T1, _PDFLATEX_RANGES, engine_for
-from resumefmt.converters._latex_parts import printed_strings
+from resumefmt.converters.latex._escape import _MISSING_IN_T1, _PDFLATEX_RANGES, engine_for
+from resumefmt.converters.latex._parts import printed_strings
 from resumefmt.converting import ConvertOptions, convert
 from resumefmt.loader import load, load_text
 from resumefmt.plugins import converter_registry

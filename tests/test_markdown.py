@@ -15,8 +15,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from strategies import resumefmt_documents
 
+from resumefmt.converters._common import TITLES
 from resumefmt.converting import ConvertOptions, convert
 from resumefmt.loader import load, load_text
+from resumefmt.model import CUSTOM, KINDS
 from resumefmt.plugins import converter_registry
 from resumefmt.richtext import parse, plain
 
@@ -246,6 +248,11 @@ def _job(**extra: Any) -> dict[str, Any]:
     } | extra
 
 
+def test_every_standard_section_has_a_title() -> None:
+    # A section the format gains must get a heading in the documents (custom ones bring theirs).
+    assert set(TITLES) == set(KINDS) - {CUSTOM}
+
+
 @pytest.mark.parametrize("seed", ["shuai-xie", "cheng-zeyi"])
 def test_seed_headings(seed: str) -> None:
     markdown = convert(load(str(EXAMPLES / f"{seed}.resumefmt.yaml")), MARKDOWN, ConvertOptions())
@@ -358,7 +365,7 @@ _MARKUP_PIECES = [
 @given(source=st.lists(st.sampled_from(_MARKUP_PIECES), min_size=1, max_size=14).map("".join))
 def test_rich_text_reads_back_as_its_plain_text(source: str) -> None:
     """Dense markup: whatever the spans, CommonMark shows exactly their text, no HTML."""
-    from resumefmt.converters._markdown_escape import rich
+    from resumefmt.converters.markdown._escape import rich
 
     markdown = "\n\n".join(rich(source))
     assert html_tokens(markdown) == []

@@ -1,4 +1,6 @@
-"""The built-in converters, one module per format, templates under ``templates/``.
+"""The built-in converters, one package per format with its helpers and templates beside it.
 
-The list of built-in converters is :data:`resumefmt.plugins.BUILTIN_CONVERTERS`.
+``jsonresume/`` (export and import), ``latex/`` and ``markdown/``; ``_common``
+holds what the LaTeX and Markdown documents print alike. The list of built-in
+converters is :data:`resumefmt.plugins.BUILTIN_CONVERTERS`.
 """

@@ -1,12 +1,13 @@
-"""What every document converter prints the same way: section titles and dates."""
+"""What the document converters (LaTeX, Markdown) print the same way: titles, dates, words."""
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-#: Headings of the standard sections (they print in the document's own order).
+#: Headings of the standard sections, by :data:`resumefmt.model.SECTIONS` name
+#: (they print in the document's own order; a custom section has its own title).
 TITLES = {
     "education": "Education",
     "work": "Experience",
@@ -18,6 +19,8 @@ TITLES = {
     "languages": "Languages",
     "interests": "Interests",
 }
+#: A publication's ``status`` as printed; ``published`` (the default) prints nothing.
+STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EN_DASH = " \u2013 "
 
@@ -45,3 +48,8 @@ def dates(entry: dict[str, Any]) -> str:
         return f"{date(start)}{EN_DASH}{date(end)}"
     single: str | None = start or end
     return date(single) if single else ""
+
+
+def bare_url(url: str) -> str:
+    """``https://ada.example.com/`` → ``ada.example.com``, to label a link with its address."""
+    return url.split("://", 1)[-1].rstrip("/")

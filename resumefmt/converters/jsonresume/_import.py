@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from resumefmt import pointer
-from resumefmt.converters._jsonresume_common import (
+from resumefmt.converters.jsonresume._located import check_official, check_ours, finding
+from resumefmt.converters.jsonresume._mapping import (
     DEFAULT_SCHEMA_URL,
     DOI,
+    NATIVE,
     OURS,
+    SECTIONS,
     THEIRS,
-    finding,
 )
-from resumefmt.converters._jsonresume_export import KIND, NATIVE
-from resumefmt.converters._jsonresume_located import check_official, check_ours
 from resumefmt.errors import DocumentError
 from resumefmt.schemas import KNOWN_VERSIONS, NEWEST
 
@@ -222,9 +222,10 @@ def import_document(document: Document, options: ConvertOptions) -> dict[str, An
         here = pointer.child("", key)
         if key == "basics":
             sections["basics"] = job.entry("basics", value, here, "/basics")
-        elif key in KIND and key not in ("research", "work"):
+        elif key in SECTIONS and key not in ("research", "work"):
             sections[key] = [
-                job.entry(KIND[key], e, f"{here}/{i}", f"/{key}/{i}") for i, e in enumerate(value)
+                job.entry(SECTIONS[key], e, f"{here}/{i}", f"/{key}/{i}")
+                for i, e in enumerate(value)
             ]
         elif key == "work":
             for name in _experience_sections(data):

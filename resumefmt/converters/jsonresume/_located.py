@@ -1,9 +1,10 @@
-"""The import's two schema checks, each finding located in the JSON Resume file."""
+"""The converter's findings, located in the file they are about; the import's two schema checks."""
 
 from __future__ import annotations
 
 from resumefmt import pointer
-from resumefmt.converters._jsonresume_common import OfficialValidator, finding, official_schema
+from resumefmt.codes import JSONRESUME
+from resumefmt.converters.jsonresume._official import OfficialValidator, official_schema
 from resumefmt.diagnostics import Diagnostic
 from resumefmt.errors import DocumentError
 
@@ -11,11 +12,16 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from resumefmt.diagnostics import Location
+    from resumefmt.diagnostics import Location, Severity
     from resumefmt.loader import Document
 
 #: Where a field our schema requires comes from, when its JSON Resume name differs.
 _SOURCE_KEY = {"organization": "name", "role": "position", "start": "startDate"}
+
+
+def finding(location: Location, kind: str, message: str, severity: Severity) -> Diagnostic:
+    """A diagnostic with the code of ``kind`` (:data:`resumefmt.codes.JSONRESUME`)."""
+    return Diagnostic.of(JSONRESUME[kind], location, message, severity)
 
 
 def _ptr(path: tuple[str | int, ...]) -> str:

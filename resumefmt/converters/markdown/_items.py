@@ -7,15 +7,14 @@ stands outside them, so CommonMark always reads the markers as markup.
 
 from __future__ import annotations
 
-from resumefmt.converters._common import date, dates
-from resumefmt.converters._markdown_escape import block, link, literal, rich_line
-from resumefmt.converters._markdown_model import joined
+from resumefmt.converters._common import STATUS, date, dates
+from resumefmt.converters.markdown._escape import block, joined, link, literal, rich_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from resumefmt.converters._markdown_model import Data
+    from typing import Any
 
-_STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
+    Data = dict[str, Any]
 
 
 def publication(item: Data) -> str:
@@ -36,7 +35,7 @@ def publication(item: Data) -> str:
     venue = f"*{literal(item['venue'])}*" if "venue" in item else ""
     if where := ", ".join(part for part in (venue, dates(item)) if part):
         parts.append(where + ".")
-    if status := _STATUS.get(item.get("status", "published")):
+    if status := STATUS.get(item.get("status", "published")):
         parts.append(status + ".")
     links = []
     if "url" in item:

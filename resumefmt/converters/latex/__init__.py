@@ -1,14 +1,16 @@
 """``convert --to latex``: a one-column LaTeX résumé from Jinja2 templates.
 
-A theme is a template folder under ``templates/latex/`` (``classic`` today);
+A theme is a template folder under ``templates/`` (``classic`` today);
 ``--template-dir`` overrides ``resume.tex.j2`` or any of its partials. User
-text is escaped by the environment's output filter, so a template cannot
-forget to; the pieces built here (:mod:`_latex_parts`) are escaped LaTeX.
+text is escaped by the environment's output filter (``_escape``), so a
+template cannot forget to; the pieces built in ``_parts`` are escaped LaTeX.
 The output compiles with pdflatex, or with xelatex when the text needs it
 (CJK through xeCJK, or a script T1 lacks); its first lines say which.
 """
 
 from __future__ import annotations
+
+from resumefmt.converting import Converter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,23 +36,13 @@ DELIMITERS = {
 
 def register(registry: Registry) -> None:
     """Add the ``latex`` export converter."""
-    from resumefmt.converting import Converter
-
-    registry.add_converter(
-        Converter(
-            "latex",
-            "LaTeX source (pdflatex, or xelatex for CJK)",
-            render=render,
-            suffix=".tex",
-            themes=(DEFAULT_THEME,),
-        )
-    )
+    registry.add_converter(Converter("latex", render=render, themes=(DEFAULT_THEME,)))
 
 
 def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_THEME) -> str:
     """The LaTeX source of a valid document."""
-    from resumefmt.converters import _latex_parts as parts
-    from resumefmt.converters._latex_escape import engine_for
+    from resumefmt.converters.latex import _parts as parts
+    from resumefmt.converters.latex._escape import engine_for
     from resumefmt.converting import render_template
 
     data: dict[str, Any] = document.data
@@ -68,9 +60,9 @@ def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_
 
 def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> jinja2.Environment:
     """The Jinja2 environment of a theme, with LaTeX delimiters, filters and escaping."""
-    from resumefmt.converters import _common as common
-    from resumefmt.converters import _latex_parts as parts
-    from resumefmt.converters._latex_escape import Latex, escape
+    from resumefmt.converters._common import date, dates
+    from resumefmt.converters.latex import _parts as parts
+    from resumefmt.converters.latex._escape import Latex, escape
     from resumefmt.converting import template_environment
 
     def finalize(value: object) -> str:
@@ -85,7 +77,8 @@ def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> ji
         return parts.link(url, text) if url else escape(text)
 
     environment = template_environment(
-        f"templates/latex/{theme}",
+        __name__,
+        f"templates/{theme}",
         options,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -95,8 +88,8 @@ def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> ji
     environment.filters.update(
         rich=parts.rich,
         rich_inline=parts.rich_inline,
-        date=common.date,
-        dates=common.dates,
+        date=date,
+        dates=dates,
         authors=parts.authors,
         status=parts.status,
         language_details=parts.language_details,

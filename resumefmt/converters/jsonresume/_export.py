@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from resumefmt import pointer
-from resumefmt.converters._jsonresume_common import (
+from resumefmt.converters.jsonresume._located import finding
+from resumefmt.converters.jsonresume._mapping import (
     DEFAULT_SCHEMA_URL,
     DOI,
+    NATIVE,
     OURS,
+    SECTIONS,
     THEIRS,
-    finding,
-    is_format,
-    is_jsonresume_date,
 )
+from resumefmt.converters.jsonresume._official import is_format, is_jsonresume_date
 from resumefmt.errors import DocumentError
+from resumefmt.model import KINDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -21,42 +23,6 @@ if TYPE_CHECKING:
     from resumefmt.converting import ConvertOptions
     from resumefmt.loader import Document
 
-# (our key, their key) copied as they are; the rest of each table goes to x-resumefmt.
-NATIVE: dict[str, tuple[tuple[str, str], ...]] = {
-    "basics": (("name", "name"), ("headline", "label"), ("email", "email"), ("phone", "phone"),
-               ("url", "url"), ("summary", "summary"), ("location", "location"),
-               ("profiles", "profiles")),
-    "location": (("address", "address"), ("postalCode", "postalCode"), ("city", "city"),
-                 ("countryCode", "countryCode"), ("region", "region")),
-    "profile": (("network", "network"), ("username", "username"), ("url", "url")),
-    "experience": (("organization", "name"), ("role", "position"), ("location", "location"),
-                   ("url", "url"), ("start", "startDate"), ("end", "endDate"),
-                   ("summary", "summary"), ("highlights", "highlights")),
-    "education": (("institution", "institution"), ("url", "url"), ("field", "area"),
-                  ("degree", "studyType"), ("start", "startDate"), ("end", "endDate"),
-                  ("gpa", "score"), ("courses", "courses")),
-    "project": (("name", "name"), ("description", "description"), ("role", "roles"),
-                ("highlights", "highlights"), ("technologies", "keywords"),
-                ("start", "startDate"), ("end", "endDate"), ("url", "url")),
-    "publication": (("title", "name"), ("venue", "publisher"), ("date", "releaseDate"),
-                    ("url", "url"), ("summary", "summary")),
-    "award": (("title", "title"), ("date", "date"), ("awarder", "awarder"),
-              ("summary", "summary")),
-    "skill": (("name", "name"), ("level", "level"), ("keywords", "keywords")),
-    "language": (("language", "language"), ("fluency", "fluency")),
-    "interest": (("name", "name"), ("keywords", "keywords")),
-}  # fmt: skip
-KIND = {
-    "education": "education",
-    "work": "experience",
-    "research": "experience",
-    "projects": "project",
-    "publications": "publication",
-    "awards": "award",
-    "skills": "skill",
-    "languages": "language",
-    "interests": "interest",
-}
 DATE_KEYS = frozenset({"startDate", "endDate", "date", "releaseDate"})
 
 
@@ -170,14 +136,14 @@ def export(document: Document, options: ConvertOptions) -> dict[str, Any]:
     job = _Export(document, options)
     _refuse_reserved(job, data, "")
     kept: dict[str, Any] = data[THEIRS] if isinstance(data.get(THEIRS), dict) else {}
-    order = [k for k in data if k == "basics" or k == "sections" or k in KIND]
+    order = [k for k in data if k == "basics" or k in KINDS]
     out: dict[str, Any] = {"$schema": kept.get("$schema", DEFAULT_SCHEMA_URL)}
     for key in order:
         if key == "basics":
             out["basics"] = job.entry("basics", data["basics"], "/basics")
-        elif key in KIND:
+        elif key in SECTIONS:
             name = "work" if key == "research" else key
-            entries = [job.entry(KIND[key], e, f"/{key}/{i}") for i, e in enumerate(data[key])]
+            entries = [job.entry(SECTIONS[key], e, f"/{key}/{i}") for i, e in enumerate(data[key])]
             out[name] = out.get(name, []) + entries
     for key, value in data.items():
         if key.startswith("x-") and key != THEIRS:

@@ -1,9 +1,10 @@
-"""Text into CommonMark/GFM that renders exactly as written.
+"""Text into CommonMark/GFM that renders exactly as written; links and blocks around it.
 
 Literal fields go through :func:`literal`; rich text through :func:`rich`,
 whose spans become Markdown markup while their text is escaped the same way.
 Escaping is by backslash where CommonMark allows it, so the file stays
 readable; ``<`` becomes ``&lt;`` so that no user text is ever raw HTML.
+:func:`link`, :func:`block` and :func:`joined` build on escaped text.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _SPACES = re.compile(r"\s+")
 # A paragraph or list item that opens with one of these would become another block.
 _BLOCK_START = re.compile(r"[->]|\+(?=\s|$)|\d{1,9}[.)](?=\s|$)")
 _UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
+SEPARATOR = " · "
 
 
 def literal(text: str) -> str:
@@ -57,6 +59,11 @@ def rich(source: str) -> list[str]:
 def rich_line(source: str) -> str:
     """A rich-text field on one line (paragraphs joined by a space)."""
     return " ".join(rich(source))
+
+
+def joined(*parts: str | None) -> str:
+    """The non-empty parts joined by a middle dot."""
+    return SEPARATOR.join(part for part in parts if part)
 
 
 def link(label: str, url: str) -> str:

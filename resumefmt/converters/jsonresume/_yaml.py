@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from resumefmt._jsonschema import Validator
 from resumefmt._yaml_writer import dump
-from resumefmt.converters._jsonresume_common import THEIRS
+from resumefmt.converters.jsonresume._mapping import THEIRS
 from resumefmt.schemas import NEWEST, load_schema
 
 TYPE_CHECKING = False
@@ -11,28 +12,26 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def _resolve(schema: Any, root: dict[str, Any]) -> Any:
+def ordered(value: Any, schema: Any, schemas: Validator, *, top: bool = False) -> Any:
+    """``value`` with each object's keys in schema order, then ``x-`` keys, then x-jsonresume.
+
+    ``schemas`` resolves the ``$ref`` of ``schema`` in its root document.
+    """
     while isinstance(schema, dict) and "$ref" in schema:
-        schema = root["$defs"][schema["$ref"].rsplit("/", 1)[1]]
-    return schema
-
-
-def ordered(value: Any, schema: Any, root: dict[str, Any], *, top: bool = False) -> Any:
-    """``value`` with each object's keys in schema order, then ``x-`` keys, then x-jsonresume."""
-    schema = _resolve(schema, root)
+        schema = schemas.resolve(schema["$ref"])
     if isinstance(value, list):
         items = schema.get("items", {}) if isinstance(schema, dict) else {}
-        return [ordered(item, items, root) for item in value]
+        return [ordered(item, items, schemas) for item in value]
     if not isinstance(value, dict) or not isinstance(schema, dict):
         return value
     properties: dict[str, Any] = schema.get("properties", {})
     out: dict[str, Any] = {}
     for key in properties:
         if key in value and not top:
-            out[key] = ordered(value[key], properties[key], root)
+            out[key] = ordered(value[key], properties[key], schemas)
     for key, member in value.items():
         if key not in out and key != THEIRS:
-            out[key] = ordered(member, properties.get(key, {}), root)
+            out[key] = ordered(member, properties.get(key, {}), schemas)
     if THEIRS in value:
         out[THEIRS] = value[THEIRS]
     return out
@@ -42,4 +41,4 @@ def document_yaml(data: dict[str, Any]) -> str:
     """The whole file; the top level keeps the section order the import chose."""
     root = load_schema(NEWEST)
     header = f"# yaml-language-server: $schema={root['$id']}\n"
-    return dump(ordered(data, root, root, top=True), header=header)
+    return dump(ordered(data, root, Validator(root), top=True), header=header)

@@ -1,29 +1,18 @@
-"""What both directions of the JSON Resume mapping share: names, codes, the validator."""
+"""The official JSON Resume schema (vendored beside this module) and what its validator checks."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resumefmt._jsonschema import SchemaError, Validator
-from resumefmt.codes import JSONRESUME
-from resumefmt.diagnostics import Diagnostic
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from typing import Any
 
-    from resumefmt.diagnostics import Location, Severity
-
 SCHEMA_FILE = "jsonresume-1.3.1.schema.json"
-#: The ``$schema`` of the package's own sample.resume.json, written when none is known.
-DEFAULT_SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-OURS = "x-resumefmt"
-THEIRS = "x-jsonresume"
-DOI = "https://doi.org/"
-
-#: Stable codes of the converter's findings: :data:`resumefmt.codes.JSONRESUME`.
-CODES = {kind: code.code for kind, code in JSONRESUME.items()}
 
 # The `jsonschema` npm package (the official validator) checks these two formats
 # with these expressions; ported with ASCII \w and \Z for JavaScript's `$`.
@@ -49,6 +38,7 @@ def is_format(value: str, name: str) -> bool:
 
 
 def is_jsonresume_date(value: str) -> bool:
+    """Whether the official schema's date pattern (years 1000-2999) accepts ``value``."""
     return _DATE.match(value) is not None
 
 
@@ -67,19 +57,14 @@ class OfficialValidator(Validator):
             yield SchemaError("format", path, schema, value)
 
 
-_SCHEMA: list[dict[str, Any]] = []
-
-
+@functools.cache
 def official_schema() -> dict[str, Any]:
     """The vendored ``@jsonresume/schema`` 1.3.1 ``schema.json`` (MIT), read once."""
-    if not _SCHEMA:
-        import json
-        from importlib.resources import files
+    import json
+    from importlib.resources import files
 
-        text = files("resumefmt.converters").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-        _SCHEMA.append(json.loads(text))
-    return _SCHEMA[0]
-
-
-def finding(location: Location, kind: str, message: str, severity: Severity) -> Diagnostic:
-    return Diagnostic.of(JSONRESUME[kind], location, message, severity)
+    text = (
+        files("resumefmt.converters.jsonresume").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    )
+    schema: dict[str, Any] = json.loads(text)
+    return schema

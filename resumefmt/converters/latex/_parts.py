@@ -7,8 +7,9 @@ by the environment's output filter.
 
 from __future__ import annotations
 
-from resumefmt.converters._common import TITLES, date
-from resumefmt.converters._latex_escape import Latex, escape, escape_url
+from resumefmt.converters._common import STATUS, TITLES, bare_url, date
+from resumefmt.converters.latex._escape import Latex, escape, escape_url
+from resumefmt.model import CUSTOM, KINDS
 from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
 
 TYPE_CHECKING = False
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     from resumefmt.richtext import Span
-
-_STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
 
 
 def rich(source: str, *, inline: bool = False) -> Latex:
@@ -68,7 +67,7 @@ def authors(publication: dict[str, Any]) -> Latex:
 
 def status(publication: dict[str, Any]) -> str:
     """The publication's status when it is worth printing (``published`` is not)."""
-    return _STATUS.get(publication.get("status", "published"), "")
+    return STATUS.get(publication.get("status", "published"), "")
 
 
 def language_details(language: dict[str, Any]) -> str:
@@ -85,7 +84,7 @@ def language_details(language: dict[str, Any]) -> str:
 def link(url: str, label: str | None = None) -> Latex:
     """A hyperlink; without a label the address is shown without its scheme."""
     if label is None:
-        label = url.split("://", 1)[-1].rstrip("/")
+        label = bare_url(url)
     return Latex(r"\href{" + escape_url(url) + "}{" + escape(label) + "}")
 
 
@@ -117,13 +116,17 @@ def profiles(basics: dict[str, Any]) -> list[Latex]:
 
 
 def sections(data: dict[str, Any]) -> list[tuple[str, str, list[Any]]]:
-    """``(kind, title, items)`` per section, in the order the document lists them."""
+    """``(kind, title, items)`` per non-empty section, in the order the document lists them.
+
+    ``kind`` names the partial ``section-<kind>.tex.j2``: the section's name,
+    or ``custom`` for each custom section.
+    """
     out: list[tuple[str, str, list[Any]]] = []
     for key, value in data.items():
-        if key in TITLES and value:
-            out.append((key, TITLES[key], value))
-        elif key == "sections":
+        if key == CUSTOM:
             out += [("custom", s["title"], s["items"]) for s in value]
+        elif key in KINDS and value:
+            out.append((key, TITLES[key], value))
     return out
 
 

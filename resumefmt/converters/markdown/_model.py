@@ -7,23 +7,17 @@ forget to escape what the built-in ones print.
 
 from __future__ import annotations
 
-from resumefmt.converters._common import TITLES, dates
-from resumefmt.converters._markdown_escape import block, link, literal, rich, rich_line
+from resumefmt.converters._common import TITLES, bare_url, dates
+from resumefmt.converters.markdown import _items as items
+from resumefmt.converters.markdown._escape import block, joined, link, literal, rich, rich_line
+from resumefmt.model import CUSTOM, KINDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from resumefmt.converters.markdown._items import Data
 
-    Data = dict[str, Any]
-
-SEPARATOR = " · "
 _FACTS = (("gpa", "GPA"), ("advisor", "Advisor"))
 _PROJECT_LINKS = (("url", "Website"), ("repository", "Code"))
-
-
-def joined(*parts: str | None) -> str:
-    """The non-empty parts joined by a middle dot."""
-    return SEPARATOR.join(part for part in parts if part)
 
 
 def header(basics: Data) -> Data:
@@ -37,7 +31,7 @@ def header(basics: Data) -> Data:
     if "phone" in basics:
         contacts.append(literal(basics["phone"]))
     if "url" in basics:
-        contacts.append(link(literal(_bare(basics["url"])), basics["url"]))
+        contacts.append(link(literal(bare_url(basics["url"])), basics["url"]))
     where = basics.get("location", {})
     keys = ("address", "postalCode", "city", "region", "countryCode")
     if place := ", ".join(literal(where[key]) for key in keys if key in where):
@@ -120,29 +114,15 @@ def custom_entry(item: Data) -> Data:
 
 
 def sections(data: Data) -> list[Data]:
-    """The sections in the order written: ``title`` and ``entries`` or list ``items``."""
-    from resumefmt.converters import _markdown_items as items
-
-    builders = {
-        "education": education,
-        "work": experience,
-        "research": experience,
-        "projects": project,
-    }
-    listers = {
-        "publications": items.publication,
-        "awards": items.award,
-        "skills": items.skill,
-        "languages": items.language,
-        "interests": items.interest,
-    }
+    """The sections in the order written: ``title`` and ``parts`` (entries, list items)."""
     out: list[Data] = []
     for key, value in data.items():
-        if key in builders:
-            out.append(_section(TITLES[key], [builders[key](v) for v in value]))
-        elif key in listers:
-            out.append(_section(TITLES[key], [item([listers[key](v)]) for v in value]))
-        elif key == "sections":
+        kind = KINDS.get(key)
+        if kind in _ENTRIES:
+            out.append(_section(TITLES[key], [_ENTRIES[kind](v) for v in value]))
+        elif kind in _ITEMS:
+            out.append(_section(TITLES[key], [item([_ITEMS[kind](v)]) for v in value]))
+        elif key == CUSTOM:
             for custom in value:
                 parts = [
                     item(rich(v)) if isinstance(v, str) else custom_entry(v)
@@ -162,6 +142,12 @@ def _section(title: str, parts: list[Data]) -> Data:
     return {"title": title, "parts": parts}
 
 
-def _bare(url: str) -> str:
-    """``https://ada.example.com/`` → ``ada.example.com``, for a link's label."""
-    return url.split("://", 1)[-1].rstrip("/")
+#: By :data:`resumefmt.model.KINDS`: entries with a heading, and one-paragraph list items.
+_ENTRIES = {"education": education, "experience": experience, "project": project}
+_ITEMS = {
+    "publication": items.publication,
+    "award": items.award,
+    "skill": items.skill,
+    "language": items.language,
+    "interest": items.interest,
+}

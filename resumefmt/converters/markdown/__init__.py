@@ -1,16 +1,18 @@
 """The ``markdown`` export: CommonMark/GFM that reads well as a file and on a code host.
 
-Layout lives in Jinja2 templates (``templates/markdown/``: ``resume.md.j2``
-includes ``header.md.j2`` and ``section.md.j2``, which includes
-``entry.md.j2``); a file of the same name in ``--template-dir`` replaces one.
-Templates receive ``header`` and ``sections``, whose strings are Markdown
-already (see ``_markdown_model``), and the raw ``resume`` data with the
-filters ``md`` (escape literal text) and ``rich`` (rich text on one line).
+Layout lives in Jinja2 templates (``templates/``: ``resume.md.j2`` includes
+``header.md.j2`` and ``section.md.j2``, which includes ``entry.md.j2``); a file
+of the same name in ``--template-dir`` replaces one. Templates receive
+``header`` and ``sections``, whose strings are Markdown already (built by
+``_model`` and ``_items``), and the raw ``resume`` data with the filters ``md``
+(escape literal text) and ``rich`` (rich text on one line), from ``_escape``.
 """
 
 from __future__ import annotations
 
 import re
+
+from resumefmt.converting import Converter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,12 +25,12 @@ _BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
 
 def render(document: Document, options: ConvertOptions) -> str:
     """The résumé as Markdown; the same document always gives the same bytes."""
-    from resumefmt.converters import _markdown_escape as escape
-    from resumefmt.converters import _markdown_model as model
+    from resumefmt.converters.markdown import _escape as escape
+    from resumefmt.converters.markdown import _model as model
     from resumefmt.converting import render_template, template_environment
 
     environment = template_environment(
-        "templates/markdown", options, trim_blocks=True, lstrip_blocks=True
+        __name__, "templates", options, trim_blocks=True, lstrip_blocks=True
     )
     environment.filters["md"] = escape.literal
     environment.filters["rich"] = escape.rich_line
@@ -46,13 +48,4 @@ def render(document: Document, options: ConvertOptions) -> str:
 
 def register(registry: Registry) -> None:
     """Add the ``markdown`` export."""
-    from resumefmt.converting import Converter
-
-    registry.add_converter(
-        Converter(
-            "markdown",
-            "Markdown (CommonMark/GFM) for a README or a code host",
-            render=render,
-            suffix=".md",
-        )
-    )
+    registry.add_converter(Converter("markdown", render=render))

@@ -1,0 +1,47 @@
+"""Every converter's output on every example, byte for byte, against ``tests/golden/``.
+
+``tests/golden/<example>/`` holds ``resume.md``, ``resume.tex`` and
+``resume.json`` (the exports) and ``imported.resumefmt.yaml`` (``resume.json``
+imported back). After an intended change of output, refresh them with
+``pytest tests/test_golden.py --update-golden`` and review the diff
+(tests/golden/README.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import example_files
+
+from resumefmt.converting import ConvertOptions, convert
+from resumefmt.loader import load, load_text
+from resumefmt.plugins import converter_registry
+
+REGISTRY = converter_registry(third_party=False)
+EXPORTS = {"markdown": "resume.md", "latex": "resume.tex", "jsonresume": "resume.json"}
+CASES = {path.name.removesuffix(".resumefmt.yaml"): path for path in example_files()}
+
+
+def test_every_export_has_a_golden_file() -> None:
+    assert set(EXPORTS) == set(REGISTRY.converters)
+
+
+@pytest.mark.parametrize("target", sorted(EXPORTS))
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_export(case: str, target: str, golden: Callable[[str, str], None]) -> None:
+    options = ConvertOptions()
+    text = convert(load(CASES[case]), REGISTRY.converters[target], options)
+    assert options.notices == []
+    golden(f"{case}/{EXPORTS[target]}", text)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_import_of_the_export(case: str, golden: Callable[[str, str], None]) -> None:
+    exported = convert(load(CASES[case]), REGISTRY.converters["jsonresume"], ConvertOptions())
+    options = ConvertOptions()
+    text = REGISTRY.importers["jsonresume"].render(
+        load_text(exported, "resume.json", "json"), options
+    )
+    assert options.notices == []
+    golden(f"{case}/imported.resumefmt.yaml", text)
