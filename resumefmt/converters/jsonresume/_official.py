@@ -61,10 +61,8 @@ class OfficialValidator(Validator):
 def official_schema() -> dict[str, Any]:
     """The vendored ``@jsonresume/schema`` 1.3.1 ``schema.json`` (MIT), read once."""
     import json
-    from importlib.resources import files
 
-    text = (
-        files("resumefmt.converters.jsonresume").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    )
-    schema: dict[str, Any] = json.loads(text)
+    from resumefmt._package import read_data
+
+    schema: dict[str, Any] = json.loads(read_data(f"converters/jsonresume/{SCHEMA_FILE}"))
     return schema
