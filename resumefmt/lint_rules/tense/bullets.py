@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from resumefmt.rules import Context
 
 #: Every section whose entries have bullets: the default of the ``sections`` option.
-EVERY_ROLE = (*model.DATED, model.CUSTOM)
+_EVERY_ROLE = (*model.DATED, model.CUSTOM)
 _ENDED = '"2021-06"'
 
 
@@ -40,7 +40,7 @@ def _chosen(context: Context) -> Iterator[Role]:
 @rule(
     "RF140",
     "tense.present-in-ended-role",
-    options={"sections": list(EVERY_ROLE)},
+    options={"sections": list(_EVERY_ROLE)},
     reports=(
         _role(_ENDED, "Build the billing service in Go."),
         _role(_ENDED, "I also maintain the build farm."),
@@ -79,7 +79,7 @@ def present_in_ended_role(context: Context) -> Iterator[Finding]:
     "RF141",
     "tense.past-in-current-role",
     severity="info",
-    options={"sections": list(EVERY_ROLE)},
+    options={"sections": list(_EVERY_ROLE)},
     reports=(
         _role("present", "Built the billing service in Go."),
         _role("present", "I open-sourced the build cache."),
@@ -114,7 +114,7 @@ def past_in_current_role(context: Context) -> Iterator[Finding]:
 @rule(
     "RF142",
     "tense.mixed-tense",
-    options={"sections": list(EVERY_ROLE)},
+    options={"sections": list(_EVERY_ROLE)},
     formerly=("tense.mixed",),
     reports=(
         "projects:\n  - name: cache\n    highlights:\n"
