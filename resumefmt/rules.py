@@ -312,6 +312,7 @@ def pattern_rule(
     subject: Callable[[Context, str], str] | None = None,
     reports: tuple[str, ...] = (),
     passes: tuple[str, ...] = (),
+    formerly: tuple[str, ...] = (),
     fails: tuple[str, ...] = (),  # TEMP-LEGACY
     doc: str | None = None,  # TEMP-LEGACY
 ) -> Rule:
@@ -352,6 +353,7 @@ def pattern_rule(
         severity=severity,
         reports=reports,
         passes=passes,
+        formerly=formerly,
     )
 
 

@@ -1,4 +1,4 @@
-"""Write resumefmt/lint_rules/_verb_forms.py, the verb table of the tense rules.
+"""Write resumefmt/lint_rules/tense/_verb_forms.py, the verb table of the tense rules.
 
 The forms come from lemminflect's dictionary (lemminflect==0.2.3, a test extra;
 its data ships in the wheel, no download). The lint run never imports it: it
@@ -18,9 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from resumefmt.lint_rules._verbs import regular_forms  # noqa: E402
+from resumefmt.lint_rules.tense._verbs import regular_forms  # noqa: E402
 
-TARGET = ROOT / "resumefmt" / "lint_rules" / "_verb_forms.py"
+TARGET = ROOT / "resumefmt" / "lint_rules" / "tense" / "_verb_forms.py"
 
 #: Résumé verbs that lemminflect's dictionary lacks; all inflect regularly.
 EXTRA_VERBS = (

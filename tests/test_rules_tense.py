@@ -8,10 +8,15 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLES, ROOT, in_ci, lint_text
+from conftest import EXAMPLES, ROOT, in_ci
 
-from resumefmt.lint_rules._opening import NOT_A_VERB, opening
-from resumefmt.lint_rules._verbs import AMBIGUOUS, PAST, PRESENT, regular_forms, tense_of
+from resumefmt.lint_rules.tense import RULES
+from resumefmt.lint_rules.tense._opening import NOT_A_VERB, opening
+from resumefmt.lint_rules.tense._verbs import AMBIGUOUS, PAST, PRESENT, regular_forms, tense_of
+from resumefmt.plugins import Registry
+from resumefmt.testing import findings, lint_fragment
+
+RULE = {rule.code: rule for rule in RULES}
 
 
 def role(end: str, *bullets: str, section: str = "work") -> str:
@@ -96,7 +101,7 @@ CASES = [
 def test_finding_at_the_opening_word(
     code: str, fragment: str, expected: list[tuple[int, int, str]]
 ) -> None:
-    assert lint_text(fragment, only=code) == expected
+    assert findings(fragment, RULE[code]) == expected
 
 
 SILENT = [
@@ -115,13 +120,13 @@ SILENT = [
 
 @pytest.mark.parametrize("fragment", SILENT)
 def test_silence(fragment: str) -> None:
-    assert lint_text(fragment, only="tense") == []
+    assert [findings(fragment, rule) for rule in RULES] == [[]] * len(RULES)
 
 
 def test_mixed_tense_counts_only_the_roles_own_bullets() -> None:
     fragment = role(ENDED, "Built it.") + role(ENDED, "Maintain it.").replace("work:\n", "")
-    assert lint_text(fragment, only="RF142") == []
-    assert lint_text(fragment, only="RF140") == [(16, 9, "RF140")]
+    assert findings(fragment, RULE["RF142"]) == []
+    assert findings(fragment, RULE["RF140"]) == [(16, 9, "RF140")]
 
 
 #: Forms that do not tell their tense: none of the four rules ever fires on them.
@@ -150,9 +155,9 @@ AMBIGUOUS_OPENINGS = [
 @pytest.mark.parametrize("end", [ENDED, "present"])
 def test_ambiguous_forms_never_fire(bullet: str, end: str) -> None:
     quoted = '"' + bullet.replace('"', '\\"') + '"'
-    assert lint_text(role(end, quoted), only="tense") == []
-    assert lint_text(role(end, "Built it.", quoted), only="RF142") == []
-    assert lint_text(role(end, "Build it.", quoted), only="RF142") == []
+    assert [findings(role(end, quoted), rule) for rule in RULES] == [[]] * len(RULES)
+    assert findings(role(end, "Built it.", quoted), RULE["RF142"]) == []
+    assert findings(role(end, "Build it.", quoted), RULE["RF142"]) == []
 
 
 @pytest.mark.parametrize(
@@ -228,18 +233,10 @@ def test_regular_forms(lemma: str, doubled: bool, forms: tuple[str, str, str]) -
 
 
 def test_messages_name_the_word_and_the_role() -> None:
-    from conftest import TODAY, as_document_text
-
-    from resumefmt.linter import LintRun
-    from resumefmt.loader import load_text
-    from resumefmt.plugins import rule_registry
-
     fragment = role(ENDED, "Build it.", "Built it.", "Our API.") + role(
         "present", "Shipped it."
     ).replace("work:\n", "")
-    run = LintRun(rule_registry(third_party=False), today=TODAY)
-    found = run.lint(load_text(as_document_text(fragment), "r.yaml"))
-    messages = {(d.code, d.severity, d.message) for d in found if d.name.startswith("tense.")}
+    messages = {(d.code, d.severity, d.message) for d in lint_fragment(fragment, RULES)}
     assert messages == {
         (
             "RF140",
@@ -264,20 +261,21 @@ def test_messages_name_the_word_and_the_role() -> None:
 
 
 def test_sections_option_chooses_the_roles_read() -> None:
-    from resumefmt.config import Config
-
     fragment = role(ENDED, "Our API.", section="education").replace(
         "organization: Acme\n    role: Engineer", "institution: MIT"
     )
-    assert lint_text(fragment, only="RF143") == []  # education is not read by default
-    config = Config()
-    config.rules["RF143"] = {"sections": ["education"]}
-    assert lint_text(fragment, only="RF143", config=config) == [(9, 9, "RF143")]
-    config.rules["RF140"] = {"sections": ["projects"]}
-    assert lint_text(role(ENDED, "Build it."), only="RF140", config=config) == []
+    no_verb, present = RULE["RF143"], RULE["RF140"]
+    assert findings(fragment, no_verb) == []  # education is not read by default
+    assert findings(fragment, no_verb, options={"sections": ["education"]}) == [(9, 9, "RF143")]
+    assert findings(role(ENDED, "Build it."), present, options={"sections": ["projects"]}) == []
 
 
-CODES = ("RF140", "RF141", "RF142", "RF143")
+def test_the_former_name_of_mixed_tense_still_names_it() -> None:
+    registry = Registry()
+    registry.add_rules(RULES)
+    assert registry.code_for("tense.mixed") == registry.code_for("tense.mixed-tense") == "RF142"
+
+
 SEEDS = {
     "cheng-zeyi": [
         (42, 11, "RF141"),  # "I open-sourced" under SiliconFlow, end: present
@@ -302,17 +300,9 @@ SEEDS = {
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_what_the_family_reports_on_the_seeds(name: str) -> None:
-    from resumefmt.linter import LintRun
-    from resumefmt.loader import load_text
-    from resumefmt.plugins import rule_registry
-
-    path = EXAMPLES / f"{name}.resumefmt.yaml"
-    run = LintRun(rule_registry(third_party=False), today=datetime.date(2026, 11, 22))
-    found = run.lint(load_text(path.read_text(encoding="utf-8"), str(path)))
-    tense = [
-        (d.location.line, d.location.column, d.code) for d in found if d.name.startswith("tense.")
-    ]
-    assert tense == SEEDS[name]
+    text = (EXAMPLES / f"{name}.resumefmt.yaml").read_text(encoding="utf-8")
+    found = lint_fragment(text, RULES, today=datetime.date(2026, 11, 22))
+    assert [(d.location.line, d.location.column, d.code) for d in found] == SEEDS[name]
 
 
 def test_the_verb_table_matches_the_installed_library() -> None:

@@ -1,27 +1,20 @@
-"""The wording rules (RF150-RF169): exact (line, column, code) of every finding."""
+"""The wording rules (RF150-RF157): exact (line, column, code) of every finding."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
-from conftest import EXAMPLES, TODAY, as_document_text
+from conftest import EXAMPLES
 
-from resumefmt.diagnostics import Diagnostic
-from resumefmt.linter import LintRun
-from resumefmt.loader import Document, load, load_text
+from resumefmt.lint_rules.wording import RULES
 from resumefmt.plugins import Registry
-
-# Only this family is loaded, so the tables do not move with other families' work.
-REGISTRY = Registry().load(("resumefmt.lint_rules.wording",), third_party=False)
+from resumefmt.testing import TODAY, lint_fragment
 
 
-def lint(document: Document, today: datetime.date = TODAY) -> list[Diagnostic]:
-    return LintRun(REGISTRY, today=today).lint(document)
-
-
-def lint_text(fragment: str) -> list[tuple[int, int, str]]:
-    found = lint(load_text(as_document_text(fragment), "r.yaml"))
+def wording(fragment: str, today: datetime.date = TODAY) -> list[tuple[int, int, str]]:
+    """Every finding of the family alone, so the tables do not move with other families' work."""
+    found = lint_fragment(fragment, RULES, today=today)
     assert all(d.code.startswith("RF15") for d in found), found  # valid, nothing else
     return [(d.location.line, d.location.column, d.code) for d in found]
 
@@ -41,8 +34,7 @@ def folded(*lines: str) -> str:
 
 
 def messages(fragment: str, code: str) -> list[str]:
-    found = lint(load_text(as_document_text(fragment), "r.yaml"))
-    return [d.message for d in found if d.code == code]
+    return [d.message for d in lint_fragment(fragment, RULES) if d.code == code]
 
 
 FAILS = [
@@ -114,12 +106,12 @@ PASSES = [
 
 @pytest.mark.parametrize(("fragment", "expected"), FAILS)
 def test_reports(fragment: str, expected: list[tuple[int, int, str]]) -> None:
-    assert lint_text(fragment) == expected
+    assert wording(fragment) == expected
 
 
 @pytest.mark.parametrize("fragment", PASSES)
 def test_passes(fragment: str) -> None:
-    assert lint_text(fragment) == []
+    assert wording(fragment) == []
 
 
 @pytest.mark.parametrize(
@@ -161,8 +153,7 @@ def test_messages(fragment: str, code: str, message: str) -> None:
 
 
 def _seed(name: str) -> list[tuple[int, int, str]]:
-    found = lint(load(EXAMPLES / name), datetime.date(2026, 11, 22))
-    return [(d.location.line, d.location.column, d.code) for d in found]
+    return wording((EXAMPLES / name).read_text(encoding="utf-8"), datetime.date(2026, 11, 22))
 
 
 def test_shuai_xie_seed() -> None:
@@ -230,3 +221,13 @@ def test_cheng_zeyi_seed() -> None:
         (194, 45, "RF150"),  # our
         (199, 61, "RF150"),  # I
     ]
+
+
+@pytest.mark.parametrize(
+    ("former", "code"),
+    [("wording.ordinal-suffix", "RF153"), ("wording.brand-casing", "RF156")],
+)
+def test_former_names_still_name_the_rule(former: str, code: str) -> None:
+    registry = Registry()
+    registry.add_rules(RULES)
+    assert registry.code_for(former) == code

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import re
-
-_compiled: dict[str, re.Pattern[str]] = {}
 
 
 def quoted(text: str) -> str:
@@ -32,9 +31,7 @@ def field(key: str, text: str) -> str:
     return f"publications:\n  - {key}: {quoted(text)}\n    {other}: Example\n"
 
 
+@functools.cache
 def pattern(source: str) -> re.Pattern[str]:
     """``source`` compiled on first use: a lint run compiles only what its document needs."""
-    found = _compiled.get(source)
-    if found is None:
-        found = _compiled[source] = re.compile(source)
-    return found
+    return re.compile(source)

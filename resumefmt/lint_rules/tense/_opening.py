@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from resumefmt.lint_rules._verbs import AMBIGUOUS, PAST, PRESENT, is_noun_plural, tense_of
+from resumefmt.lint_rules.tense._verbs import AMBIGUOUS, PAST, PRESENT, is_noun_plural, tense_of
 
 #: Not a verb: the bullet opens with a noun, a number, code, ….
 NOT_A_VERB = "not-a-verb"

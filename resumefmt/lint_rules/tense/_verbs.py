@@ -9,7 +9,9 @@ a lint run builds two small sets instead of 27,000 forms.
 
 from __future__ import annotations
 
-from resumefmt.lint_rules import _verb_forms as data
+import functools
+
+from resumefmt.lint_rules.tense import _verb_forms as data
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,8 +22,6 @@ PRESENT = "present"
 AMBIGUOUS = "ambiguous"
 
 _VOWELS = frozenset("aeiou")
-_TABLES: list[set[str]] = []
-_NOUNS: set[str] = set()
 
 
 def regular_forms(lemma: str, doubled: bool = False) -> tuple[str, str, str]:
@@ -49,20 +49,11 @@ def regular_forms(lemma: str, doubled: bool = False) -> tuple[str, str, str]:
     return third, past, gerund
 
 
-def _tables() -> list[set[str]]:
-    """Built on first use (1 ms): a run without bullets never pays for it."""
-    if not _TABLES:
-        _TABLES.extend(
-            set(words.split())
-            for words in (
-                data.REGULAR,
-                data.DOUBLED,
-                data.IRREGULAR_PRESENT,
-                data.IRREGULAR_PAST,
-                data.AMBIGUOUS,
-            )
-        )
-    return _TABLES
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``_verb_forms``, made a set on first use (1 ms for all)."""
+    words: str = getattr(data, name)
+    return frozenset(words.split())
 
 
 def tense_of(word: str) -> str | None:
@@ -72,13 +63,13 @@ def tense_of(word: str) -> str | None:
     that is a past participle only, or that two tenses spell alike (set,
     read, found), is ambiguous. ``word`` must be lower case.
     """
-    regular, doubled, irregular_present, irregular_past, ambiguous = _tables()
-    if word in ambiguous:  # every form that two tenses spell alike is listed here
+    if word in _words("AMBIGUOUS"):  # every form that two tenses spell alike is listed here
         return AMBIGUOUS
+    regular, doubled = _words("REGULAR"), _words("DOUBLED")
     tenses = set()
-    if word in regular or word in doubled or word in irregular_present:
+    if word in regular or word in doubled or word in _words("IRREGULAR_PRESENT"):
         tenses.add(PRESENT)
-    if word in irregular_past:
+    if word in _words("IRREGULAR_PAST"):
         tenses.add(PAST)
     for lemma, index in _candidates(word):
         if lemma in regular and regular_forms(lemma)[index] == word:
@@ -92,9 +83,7 @@ def tense_of(word: str) -> str | None:
 
 def is_noun_plural(word: str) -> bool:
     """Whether a present third-person form is also a plural noun ("results", "leads")."""
-    if not _NOUNS:  # 0.3 ms, paid only when a bullet opens with a form like "leads"
-        _NOUNS.update(data.NOUN_PLURALS.split())
-    return word in _NOUNS
+    return word in _words("NOUN_PLURALS")
 
 
 def _candidates(word: str) -> Iterator[tuple[str, int]]:

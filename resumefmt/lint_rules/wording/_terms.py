@@ -1,89 +1,9 @@
-"""The word lists and field selectors of the wording rules: data, kept apart from the rules."""
+"""The word lists of the wording rules: brands, weak phrases, pronouns.
+
+Data kept apart from the rules: a reviewer adds a brand or a phrase here.
+"""
 
 from __future__ import annotations
-
-import re
-
-from resumefmt.lint_rules._examples import pattern
-from resumefmt.model import PROSE
-
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs 3.5 ms of start-up
-if TYPE_CHECKING:
-    from resumefmt.rules import Context
-
-#: Every field a reader sees as words: the prose, plus names of things, titles
-#: and keywords. Not names of people or projects (a repository called
-#: ``pytorch-utils`` is spelled as it is), nor URLs, e-mails and dates.
-TEXT = (
-    *PROSE,
-    "basics/profiles/*/network",
-    "*/*/organization",
-    "*/*/unit",
-    "*/*/role",
-    "*/*/institution",
-    "*/*/degree",
-    "*/*/field",
-    "*/*/title",
-    "*/*/venue",
-    "*/*/awarder",
-    "*/*/keywords/*",
-    "*/*/technologies/*",
-    "*/*/courses/*",
-    "*/*/projects/*/role",
-    "*/*/projects/*/technologies/*",
-    "sections/*/items/*/title",
-    "sections/*/items/*/subtitle",
-)
-
-#: Text that is not words: code spans, autolinks, link targets, bare URLs,
-#: e-mail addresses and host/path names. :func:`masked` blanks these out, so
-#: the rules never find words inside them.
-_SKIP = (
-    r"`[^`]*`"
-    r"|<[^<>\s]+>"
-    r"|\]\([^()\s]*\)"
-    # Tried only where a word starts: tried inside every word, these three
-    # would scan the rest of it again at each letter.
-    r"|(?<![\w.+-])(?:[A-Za-z][A-Za-z0-9+.-]*://\S+"
-    r"|www\.\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[\w-]+(?:\.[\w-]+)+/\S*)"
-)
-# What each alternative of _SKIP needs: a text holding none has nothing to skip.
-_SKIP_MARKS = ("`", "<", "](", "/", "@", "www.")
-
-
-def masked(context: Context, text: str) -> str:
-    """``text`` with what :data:`_SKIP` matches replaced by as many ``\\x00``: offsets kept.
-
-    Once per text and document, for every wording rule.
-    """
-    done: dict[str, str] = context.memo("wording.masked", dict)
-    found = done.get(text)
-    if found is None:
-        found = text
-        if any(mark in text for mark in _SKIP_MARKS):
-            found = pattern(_SKIP).sub(_blank, text)
-        done[text] = found
-    return found
-
-
-def _blank(match: re.Match[str]) -> str:
-    return "\x00" * (match.end() - match.start())
-
-
-def words(context: Context, text: str) -> frozenset[str]:
-    """The words (``\\w+``) of ``text``, once per text and document: rules look theirs up."""
-    done: dict[str, frozenset[str]] = context.memo("wording.words", dict)
-    found = done.get(text)
-    if found is None:
-        found = done[text] = frozenset(pattern(WORD).findall(text))
-    return found
-
-
-#: A word, as the rules' dictionaries are looked up: letters, digits and "_".
-WORD = r"\w+"
-
 
 #: Wrong spelling -> the brand's own. Case-sensitive: each wrong form is listed.
 BRANDS = {

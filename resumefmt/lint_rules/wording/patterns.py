@@ -1,0 +1,89 @@
+"""Slips one regular expression finds: wrong ordinals, cut-off text, dangling colons, "1000+"."""
+
+from __future__ import annotations
+
+from resumefmt.lint_rules._examples import bullets, field
+from resumefmt.lint_rules.wording._text import TEXT, masked
+from resumefmt.rules import pattern_rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
+
+def _ordinal(match: re.Match[str]) -> str | None:
+    number, suffix = match.group("n"), match.group("s")
+    value = int(number)
+    if value % 100 in (11, 12, 13):
+        right = "th"
+    else:
+        right = {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return None if suffix == right else f"'{number}{suffix}' should be '{number}{right}'"
+
+
+wrong_ordinal = pattern_rule(
+    "RF153",
+    "wording.wrong-ordinal",
+    """An English ordinal with the wrong suffix, such as '31th' for '31st'.
+
+    1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st, 22nd, 23rd, 101st, 111th.
+    Checked in prose and in titles and venues ('Proceedings of the 31th …').
+    """,
+    pattern=r"\b(?P<n>\d+)(?P<s>st|nd|rd|th)\b",
+    message=_ordinal,
+    fields=TEXT,
+    subject=masked,
+    formerly=("wording.ordinal-suffix",),
+    reports=(field("venue", "Proceedings of the 31th Conference"), bullets("Ranked 22st.")),
+    passes=(bullets("Ranked 1st, 2nd, 3rd, 11th, 12th, 13th, 21st and 111th."),),
+)
+
+cut_off = pattern_rule(
+    "RF154",
+    "wording.cut-off",
+    """Text that ends in an ellipsis ('…' or '...'): it looks cut off.
+
+    A field that ends with '…' or '...' reads as text pasted from somewhere
+    and cut short. An ellipsis inside the text is left alone.
+    """,
+    pattern=r"(?:…|\.\.\.)\s*\Z",
+    message="the text ends in '{0}' and looks cut off: finish the sentence",
+    fields=TEXT,
+    hint=lambda text: text.rstrip().endswith(("…", "...")),
+    reports=(bullets("Compatible with ControlNet, LoRA, and other…"),),
+    passes=(bullets("Wrote 'Wait… what?', a talk on latency."),),
+)
+
+dangling_colon = pattern_rule(
+    "RF155",
+    "wording.dangling-colon",
+    """A bullet or field that ends in a colon and introduces nothing.
+
+    A colon announces what follows; at the end of a field nothing does. This
+    holds for every bullet, the last one or not: bullets are siblings, so the
+    bullets after 'Key features include:' are not its list. Write the list
+    into the sentence, or use a bold lead-in ('**Key features:** …'). A colon
+    that ends a paragraph inside a field is left alone: the next paragraph
+    may be its list.
+    """,
+    pattern=r":\s*\Z",
+    message="the text ends in ':' but nothing follows: finish the sentence or drop it",
+    hint=lambda text: text.rstrip().endswith(":"),
+    reports=(bullets("Built the ICE framework.", "Key features include:"),),
+    passes=(bullets("**Key features:** int8 kernels, fused attention."),),
+)
+
+redundant_plus = pattern_rule(
+    "RF157",
+    "wording.redundant-plus",
+    """'over 1000+' says 'more than' twice.
+
+    'Over', 'more than', 'above' or 'at least' before a number that ends in
+    '+' say the same thing twice: write 'over 1000' or '1000+'.
+    """,
+    pattern=r"\b(?:[Oo]ver|[Mm]ore\s+than|[Aa]bove|[Aa]t\s+least)\s+\d[\d,.]*\s*[kKmM]?\+",
+    message="'{0}' says 'more than' twice: write 'over N' or 'N+'",
+    hint=lambda text: "+" in text,
+    reports=(bullets("Got over 1000+ stars on GitHub."),),
+    passes=(bullets("Got over 1000 stars, then 2k+ forks."),),
+)
