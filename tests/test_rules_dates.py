@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resumefmt.lint_rules import dates
-from resumefmt.lint_rules.dates._calendar import before, ended, not_real, span
+from resumefmt.lint_rules.dates.calendar import before, ended, not_real, span
 from resumefmt.testing import findings, lint_fragment
 
 RULES = {rule.code: rule for rule in dates.RULES}

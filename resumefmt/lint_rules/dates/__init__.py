@@ -1,6 +1,6 @@
 """The ``dates`` rules (RF100-RF108): dates that cannot be, ranges that run backwards, the future.
 
-Dates are compared at the precision they are written (``_calendar``): a rule
+Dates are compared at the precision they are written (``calendar``): a rule
 reports only what is wrong whatever day a ``2021`` or a ``2021-05`` stands for.
 ``ranges`` holds the rules that read one date or one range at a time,
 ``sections`` those that read a whole section (overlaps, gaps, precision, order).

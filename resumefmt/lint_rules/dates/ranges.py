@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumefmt.lint_rules.dates._calendar import (
+from resumefmt.lint_rules.dates.calendar import (
     PRESENT,
     before,
     date_groups,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumefmt.lint_rules.dates._calendar import (
+from resumefmt.lint_rules.dates.calendar import (
     PRECISION_NAMES,
     before,
     date_groups,
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
-    from resumefmt.lint_rules.dates._calendar import Day, Span
+    from resumefmt.lint_rules.dates.calendar import Day, Span
     from resumefmt.rules import Context
 
     Role = tuple[str, dict[str, Any], Span, Span]

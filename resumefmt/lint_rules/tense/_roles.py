@@ -10,6 +10,7 @@ without an end of its own has ended when the entry it belongs to has.
 from __future__ import annotations
 
 from resumefmt import model
+from resumefmt.lint_rules.dates.calendar import ended
 from resumefmt.lint_rules.tense._opening import opening
 
 TYPE_CHECKING = False
@@ -75,13 +76,7 @@ def role_state(end: str | None, today: datetime.date) -> str | None:
     """ENDED when ``end`` lies wholly before ``today``, CURRENT when it is ``present``
     or still to come; None without an end, or when it takes today in ("2026" in 2026).
 
-    Dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD", compared at the precision written.
+    Dates are compared at the precision written, by the dates family's one model.
     """
-    if end is None:
-        return None
-    if end == "present":
-        return CURRENT
-    now = today.isoformat()[: len(end)]
-    if end < now:
-        return ENDED
-    return CURRENT if end > now else None
+    over = None if end is None else ended(end, today)
+    return None if over is None else ENDED if over else CURRENT
