@@ -4,6 +4,8 @@
 with its own escaping. ``**bold**``, ``*italic*``, ``code``, ``[text](url)``,
 ``<url>``, blank-line paragraphs, and backslash escapes of ``* ` [ ] < > \\``;
 everything else is literal text. Markup that is not closed prints as typed.
+:func:`links` reads the same markup for the addresses written in a string,
+with their offsets: what the link rules check is what the converters render.
 """
 
 from __future__ import annotations

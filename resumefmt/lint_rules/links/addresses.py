@@ -7,6 +7,7 @@ Offline rules: they judge the text of each address that
 from __future__ import annotations
 
 from resumefmt.lint_rules.links import _hosts
+from resumefmt.lint_rules.links._https import serves_https
 from resumefmt.lint_rules.links._urls import TEXT_FIELDS, iter_urls, users_own
 from resumefmt.rules import Finding, rule
 
@@ -74,8 +75,6 @@ def insecure_http(context: Context) -> Iterator[Finding]:
     ``.app``, …). Add your own with the option ``hosts: [example.org]``;
     a host matches its subdomains too.
     """
-    from resumefmt.lint_rules.links._https import serves_https
-
     extra = tuple(str(h) for h in context.options["hosts"])
     for pointer, url, start, end in iter_urls(context):
         parts = _hosts.split_url(url)
