@@ -81,6 +81,24 @@ RICH_TEXT = {
     "award": ("summary",),
     "sectionItem": ("title", "subtitle", "summary", "highlights"),
 }
+#: :data:`RICH_TEXT` as selectors (a custom section's item may be one rich-text string).
+RICH_TEXT_FIELDS = (
+    "basics/summary",
+    "*/*/summary",
+    "*/*/description",
+    "*/*/thesis",
+    "*/*/highlights/*",
+    "*/*/projects/*/summary",
+    "*/*/projects/*/description",
+    "*/*/projects/*/highlights/*",
+    "sections/*/items/*",
+    "sections/*/items/*/title",
+    "sections/*/items/*/subtitle",
+    "sections/*/items/*/summary",
+    "sections/*/items/*/highlights/*",
+)
+#: Fields whose whole value is a web address (the schema's ``url`` definition).
+URL_FIELDS = ("**/url", "**/repository")
 
 
 def mappings(items: Any) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -27,7 +27,6 @@ ENTRY_POINT_GROUP = "resumefmt.plugins"
 BUILTIN_RULES = (
     "resumefmt.lint_rules.dates",
     "resumefmt.lint_rules.links",
-    "resumefmt.lint_rules.links_online",
     "resumefmt.lint_rules.tense",
     "resumefmt.lint_rules.wording",
     "resumefmt.lint_rules.format",

@@ -1,4 +1,4 @@
-"""Regenerate resumefmt/lint_rules/_tlds.py from the installed ``publicsuffixlist``.
+"""Regenerate resumefmt/lint_rules/links/_tlds.py from the installed ``publicsuffixlist``.
 
 The link rules need to know which top-level domains exist, offline and fast.
 The ``publicsuffixlist`` package (a test extra, pinned) ships Mozilla's Public
@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULE = ROOT / "resumefmt" / "lint_rules" / "_tlds.py"
+MODULE = ROOT / "resumefmt" / "lint_rules" / "links" / "_tlds.py"
 
 HEADER = '''"""The top-level domains that exist: the Public Suffix List's ICANN section.
 

@@ -1,7 +1,7 @@
 """The online link rules (RF130-RF132) against HTTP servers the tests start on loopback.
 
-No test asks a real resolver: ``_http.resolve`` is replaced by a table, and a
-name missing from it fails the test.
+No test asks a real resolver: ``http.resolve`` is replaced by a table, and a
+name missing from it fails the test. Every server listens on a loopback address.
 """
 
 from __future__ import annotations
@@ -12,15 +12,17 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY, as_document_text, require_tool
 from linkserver import LinkServer
 
-from resumefmt.lint_rules import _http, _linkcheck, _pinned
-from resumefmt.lint_rules._linkcache import FILE_NAME
+from resumefmt.lint_rules.links import RULES
+from resumefmt.lint_rules.links._online import checker
+from resumefmt.lint_rules.links._online import http as _http
+from resumefmt.lint_rules.links._online.cache import FILE_NAME
 from resumefmt.linter import LintRun
 from resumefmt.loader import load_text
 from resumefmt.plugins import Registry
@@ -60,7 +62,10 @@ def other() -> Iterator[LinkServer]:
 
 
 def settings(
-    *, allow: bool = True, cache: Path | None = None, progress: bool = False
+    *,
+    allow: bool = True,
+    cache: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LintSettings:
     return LintSettings(
         online=True,
@@ -70,10 +75,15 @@ def settings(
     )
 
 
+def online_rules() -> Registry:
+    registry = Registry()
+    registry.add_rules(rule for rule in RULES if rule.online)
+    return registry
+
+
 def lint_online(*fragments: str, run_settings: LintSettings | None = None) -> list[Found]:
     """``(line, column, code, message)`` of the online findings, one list per document."""
-    registry = Registry().load(("resumefmt.lint_rules.links_online",), third_party=False)
-    run = LintRun(registry, today=TODAY, settings=run_settings or settings())
+    run = LintRun(online_rules(), today=TODAY, settings=run_settings or settings())
     results = []
     for index, fragment in enumerate(fragments):
         document = load_text(as_document_text(fragment), f"r{index}.yaml")
@@ -190,7 +200,7 @@ def test_retry_after_too_long_is_reported_not_waited(server: LinkServer) -> None
 def test_a_slow_answer_is_cut_at_the_deadline(
     server: LinkServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_linkcheck, "TOTAL_TIMEOUT", 0.5)
+    monkeypatch.setattr(checker, "TOTAL_TIMEOUT", 0.5)
     start = time.monotonic()
     [found] = lint_online(profiles(server.url("/slow"), server.url("/ok")))
     assert time.monotonic() - start < 2.0
@@ -210,7 +220,7 @@ def test_a_stuck_resolver_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> 
         return ["127.0.0.2"]
 
     monkeypatch.setattr(_http, "resolve", stuck)
-    monkeypatch.setattr(_linkcheck, "TOTAL_TIMEOUT", 0.3)
+    monkeypatch.setattr(checker, "TOTAL_TIMEOUT", 0.3)
     start = time.monotonic()
     [found] = lint_online(profiles("https://slow-dns.example.test/"))
     assert time.monotonic() - start < 2.0
@@ -326,20 +336,26 @@ def test_an_old_or_damaged_cache_is_asked_again(server: LinkServer, tmp_path: Pa
     assert server.paths() == ["HEAD /ok", "HEAD /ok"]
 
 
-def test_progress_is_one_line_on_stderr(
+def test_progress_is_reported_not_printed(
     server: LinkServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    seen: list[tuple[int, int]] = []
     lint_online(
-        profiles(server.url("/ok"), server.url("/nohead")), run_settings=settings(progress=True)
+        profiles(server.url("/ok"), server.url("/nohead")),
+        profiles(server.url("/ok"), server.url("/status/404")),
+        run_settings=settings(progress=lambda done, total: seen.append((done, total))),
     )
-    err = capsys.readouterr().err
-    assert "\r\x1b[Kchecking links: 2/2" in err and "\n" not in err
-    assert err.endswith("\r\x1b[K")
+    # Each document's new links (the second has one), counted up as their checks end.
+    totals = [total for _, total in seen]
+    assert totals == sorted(totals, reverse=True) and set(totals) == {2, 1}
+    for total in (2, 1):
+        counts = [done for done, of in seen if of == total]
+        assert counts == sorted(set(counts)) and counts[-1] == total
+    assert capsys.readouterr() == ("", "")
 
 
 def test_online_rules_never_run_offline(server: LinkServer) -> None:
-    registry = Registry().load(("resumefmt.lint_rules.links_online",), third_party=False)
-    run = LintRun(registry, today=TODAY)
+    run = LintRun(online_rules(), today=TODAY)
     assert (
         run.lint(load_text(as_document_text(profiles(server.url("/status/404"))), "r.yaml")) == []
     )
@@ -418,6 +434,6 @@ def test_https_speaks_tls_to_the_checked_address_by_name(
         "(self-signed certificate)"
     ]
     trusting = ssl.create_default_context(cafile=str(cert))
-    monkeypatch.setattr(_pinned, "_SSL", trusting)
+    monkeypatch.setattr(_http, "_tls", lambda: trusting)
     assert lint_online(profiles(url)) == [[]]  # SNI and the check use the name, not the address
     assert server.hits[-1] == ("HEAD", "/ok", f"secure.example.test:{server.server_address[1]}")

@@ -4,31 +4,35 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
+import json
+from collections.abc import Iterator
 
 import pytest
-from conftest import EXAMPLES, ROOT, TODAY, as_document_text, in_ci
+from conftest import EXAMPLES, ROOT, as_document_text, in_ci
 
-from resumefmt.config import Config
-from resumefmt.lint_rules._urls import iter_urls, scan
-from resumefmt.linter import LintRun
-from resumefmt.loader import load, load_text
+from resumefmt.lint_rules.links import RULES
+from resumefmt.lint_rules.links._urls import iter_urls
+from resumefmt.loader import load_text
+from resumefmt.model import CUSTOM, KINDS, RICH_TEXT, WITH_PROJECTS
 from resumefmt.plugins import Registry
+from resumefmt.richtext import links
 from resumefmt.rules import Context
+from resumefmt.testing import findings, lint_fragment
 
-
-def _run() -> LintRun:
-    # Only this family: the other families' findings (and work in progress) stay out.
-    return LintRun(Registry().load(("resumefmt.lint_rules.links",), third_party=False), today=TODAY)
-
-
-def lint(fragment: str, config: Config | None = None) -> list[tuple[int, int, str, str]]:
-    found = _run().lint(load_text(as_document_text(fragment), "r.yaml"), config)
-    assert not [d for d in found if d.code.startswith("RF0")], found  # inputs are valid
-    return [(d.location.line, d.location.column, d.code, d.message) for d in found]
+OFFLINE = [rule for rule in RULES if not rule.online]
+BY_CODE = {rule.code: rule for rule in RULES}
 
 
 def positions(fragment: str) -> list[tuple[int, int, str]]:
-    return [(line, col, code) for line, col, code, _ in lint(fragment)]
+    """What every offline links rule finds on a valid fragment, in order."""
+    return sorted(found for rule in OFFLINE for found in findings(fragment, rule))
+
+
+def message(fragment: str) -> str:
+    """The message of the one finding of the offline links rules on a fragment."""
+    (found,) = lint_fragment(fragment, OFFLINE)
+    assert found.code.startswith("RF12"), found
+    return found.message
 
 
 P = "projects:\n  - name: P\n"  # lines 4-5; a field below it is on line 6
@@ -116,11 +120,11 @@ def test_reports_at_the_exact_place(fragment: str, expected: list[tuple[int, int
 
 @pytest.mark.parametrize("fragment", PASSES)
 def test_is_silent(fragment: str) -> None:
-    assert lint(fragment) == []
+    assert positions(fragment) == []
 
 
 @pytest.mark.parametrize(
-    ("fragment", "message"),
+    ("fragment", "said"),
     [
         (P + "    summary: See [d](www.example.com).\n", "has no scheme: write it in full, as "
          "https://www.example.com"),
@@ -140,29 +144,32 @@ def test_is_silent(fragment: str) -> None:
          "'https://example.com' prints as text: write <https://example.com>"),
     ],
 )  # fmt: skip
-def test_messages_say_what_is_wrong(fragment: str, message: str) -> None:
-    (found,) = lint(fragment)
-    assert message in found[3]
+def test_messages_say_what_is_wrong(fragment: str, said: str) -> None:
+    assert said in message(fragment)
 
 
-def test_prefer_https_hosts_option_adds_sites() -> None:
+def test_renamed_rules_answer_to_their_former_names() -> None:
+    registry = Registry()
+    registry.add_rules(RULES)
+    former = ["links.prefer-https", "links.email", "links.profile-url", "links.profile-username"]
+    assert [registry.code_for(name) for name in former] == ["RF121", "RF123", "RF124", "RF125"]
+
+
+def test_insecure_http_hosts_option_adds_sites() -> None:
     fragment = P + "    url: http://docs.example.org/x\n"
-    assert lint(fragment) == []
-    config = Config()
-    config.rules["RF121"] = {"hosts": ["example.org"]}
-    assert [f[:3] for f in lint(fragment, config)] == [(6, 10, "RF121")]
+    assert positions(fragment) == []
+    rule = BY_CODE["RF121"]
+    assert findings(fragment, rule, options={"hosts": ["example.org"]}) == [(6, 10, "RF121")]
 
 
 def test_malformed_schemes_option_narrows_prose_links() -> None:
     fragment = P + "    summary: Call <tel:+15550100>.\n"
-    config = Config()
-    config.rules["RF120"] = {"schemes": ["https"]}
-    assert [f[:3] for f in lint(fragment, config)] == [(6, 20, "RF120")]
+    rule = BY_CODE["RF120"]
+    assert findings(fragment, rule, options={"schemes": ["https"]}) == [(6, 20, "RF120")]
 
 
 def _seed(name: str) -> list[tuple[int, int, str]]:
-    found = _run().lint(load(str(EXAMPLES / f"{name}.resumefmt.yaml")))
-    return [(d.location.line, d.location.column, d.code) for d in found]
+    return positions((EXAMPLES / f"{name}.resumefmt.yaml").read_text(encoding="utf-8"))
 
 
 def test_the_seeds() -> None:
@@ -202,6 +209,35 @@ def test_iter_urls_yields_fields_and_prose_spans() -> None:
     assert all(bullet[s:e] == u for p, u, s, e in spans if p.startswith("/projects"))
 
 
+def test_links_are_read_in_every_rich_text_field() -> None:
+    link = "<https://example.com>"
+
+    def entry(kind: str) -> dict[str, object]:
+        return {field: [link] if field == "highlights" else link for field in RICH_TEXT[kind]}
+
+    data: dict[str, object] = {"basics": entry("basics")}
+    for section, kind in KINDS.items():
+        if kind in RICH_TEXT:
+            data[section] = [entry(kind)]
+            if kind in WITH_PROJECTS:
+                data[section][0]["projects"] = [entry("project")]  # type: ignore[index]
+    data[CUSTOM] = [{"items": [entry("sectionItem"), link]}]
+    context = Context(load_text(json.dumps(data), "r.json"), {}, datetime.date(2026, 6, 15))
+    found = [pointer for pointer, _, start, _ in iter_urls(context) if start is not None]
+    assert found == list(_string_pointers(data, ""))
+
+
+def _string_pointers(node: object, pointer: str) -> Iterator[str]:
+    if isinstance(node, str):
+        yield pointer
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _string_pointers(value, f"{pointer}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _string_pointers(value, f"{pointer}/{index}")
+
+
 @pytest.mark.parametrize(
     ("text", "urls"),
     [
@@ -211,10 +247,13 @@ def test_iter_urls_yields_fields_and_prose_spans() -> None:
         ("[https://label.org](https://target.org)", ["https://target.org"]),
         ("xhttps://no.org", []),
         ("[open](mailto:a@b.org) [x] (y)", ["mailto:a@b.org"]),
+        # a link ends a bare address; a blank line ends a code span that would hide one
+        ("https://x.org/[a](https://y.org)", ["https://x.org/", "https://y.org"]),
+        ("`a\n\nsee https://x.org` b", ["https://x.org"]),
     ],
 )
-def test_scan_reads_markup_as_the_renderer_does(text: str, urls: list[str]) -> None:
-    assert [url for url, _, _ in scan(text)] == urls
+def test_links_reads_markup_as_the_renderer_does(text: str, urls: list[str]) -> None:
+    assert [url for url, _, _ in links(text)] == urls
 
 
 def _sync_script() -> object:
@@ -233,12 +272,12 @@ def test_tld_module_matches_the_installed_public_suffix_list() -> None:
         pytest.skip(reason)
     script = _sync_script()
     expected = script.render_module()  # type: ignore[attr-defined]
-    actual = (ROOT / "resumefmt" / "lint_rules" / "_tlds.py").read_text(encoding="utf-8")
+    actual = (ROOT / "resumefmt" / "lint_rules" / "links" / "_tlds.py").read_text(encoding="utf-8")
     assert actual == expected, "stale: run .venv/bin/python scripts/sync_tlds.py"
 
 
 def test_tld_data_knows_real_domains_and_not_made_up_ones() -> None:
-    from resumefmt.lint_rules._tlds import TLDS
+    from resumefmt.lint_rules.links._tlds import TLDS
 
     assert isinstance(TLDS, str)  # one constant: nothing to build at import
     for tld in ("com", "uk", "dev", "io", "中国", "xn--fiqs8s"):

@@ -1,9 +1,7 @@
 """Offline judgement of one address: its parts, its host, its e-mail syntax.
 
 An address is split the way RFC 3986 (appendix B) does, with string methods:
-``urllib.parse`` is lenient where a linter should not be, and compiling the
-equivalent regular expressions cost a pre-commit hook about 1 ms of start-up
-(``python -X importtime``); the two regexes left are compiled on first use.
+``urllib.parse`` is lenient where a linter should not be.
 """
 
 from __future__ import annotations
@@ -118,7 +116,7 @@ def unknown_tld(host: str) -> str | None:
     """The top-level domain of ``host`` when no such domain exists, else None."""
     if host.startswith("[") or _is_ipv4(host) or "." not in host:
         return None
-    from resumefmt.lint_rules._tlds import TLDS
+    from resumefmt.lint_rules.links._tlds import TLDS
 
     tld = host.rsplit(".", 1)[1]
     return None if f"\n{tld}\n" in TLDS else tld

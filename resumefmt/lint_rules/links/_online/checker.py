@@ -1,30 +1,32 @@
 """Checking many links at once: once per run, the cache first, threads per host, a deadline.
 
-Only ``--online`` imports this module. Each distinct address is checked once
-per run (whatever the number of documents and rules that ask), on up to
-:data:`PER_HOST` connections to one host and :data:`MAX_CONNECTIONS` in all
-(one thread each: the checks wait on the network, so threads are enough).
-Every check has :data:`TOTAL_TIMEOUT` seconds: past it, its socket is shut,
-and a check stuck where no socket can be shut (a slow resolver) is reported
-as a timeout without waiting for it.
+Each distinct address is checked once per run (whatever the number of
+documents and rules that ask), on up to :data:`PER_HOST` connections to one
+host and :data:`MAX_CONNECTIONS` in all (one thread each: the checks wait on
+the network, so threads are enough). Every check has :data:`TOTAL_TIMEOUT`
+seconds: past it, its socket is shut, and a check stuck where no socket can be
+shut (a slow resolver) is reported as a timeout without waiting for it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
-import sys
 import threading
 import time
 from urllib.parse import urlsplit
 
-from resumefmt.lint_rules import _http
-from resumefmt.lint_rules._linkcache import LinkCache
-from resumefmt.lint_rules._outcome import Outcome
+from resumefmt.lint_rules.links._online import http
+from resumefmt.lint_rules.links._online.cache import LinkCache
+from resumefmt.lint_rules.links._online.http import Outcome
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from resumefmt.rules import LintSettings
+
+    Progress = Callable[[int, int], None]
 
 PER_HOST = 4  # what a polite crawler opens to one server
 MAX_CONNECTIONS = 64
@@ -32,53 +34,33 @@ TOTAL_TIMEOUT = 15.0  # seconds for one link: every redirect, retry and wait inc
 _GRACE = 1.0  # after the deadline, how long a check may take to notice its shut socket
 
 
-class RunState:
-    """What one lint run knows of links: outcomes so far, and the disk cache."""
+class LinkChecker:
+    """What one lint run knows of links: the outcomes so far, and the disk cache."""
 
     def __init__(self, settings: LintSettings) -> None:
         self.settings = settings
-        self.outcomes: dict[str, Outcome] = {}
+        self.known: dict[str, Outcome] = {}
         self.cache = LinkCache(settings.cache_dir)
 
-
-_RUNS: list[tuple[LintSettings, RunState]] = []
-
-
-def state_for(settings: LintSettings) -> RunState:
-    """The state of the run these settings belong to.
-
-    ``Context.shared`` is kept per rule code, and the dead, unverifiable and
-    private-host rules must share one set of answers; a run's settings object
-    is the one thing their contexts share, so it keys the state.
-    """
-    for owner, state in _RUNS:
-        if owner is settings:
-            return state
-    state = RunState(settings)
-    _RUNS.append((settings, state))
-    del _RUNS[:-4]  # a long-lived process (the tests) keeps only its last runs
-    return state
-
-
-def outcomes(state: RunState, urls: list[str]) -> dict[str, Outcome]:
-    """The outcome of each of ``urls``: known, cached as good, or checked now."""
-    allow = state.settings.allow_private_hosts
-    todo = []
-    for url in dict.fromkeys(urls):
-        if url in state.outcomes:
-            continue
-        if state.cache.good(url, allow_private=allow):
-            state.outcomes[url] = Outcome("ok", "was good when last checked")
-        else:
-            todo.append(url)
-    if todo:
-        found = check_many(todo, allow_private=allow, progress=state.settings.progress)
-        state.outcomes.update(found)
-        for url, outcome in found.items():
-            if outcome.kind == "ok":
-                state.cache.remember(url, private=outcome.private)
-        state.cache.save()
-    return {url: state.outcomes[url] for url in urls}
+    def outcomes(self, urls: list[str]) -> dict[str, Outcome]:
+        """The outcome of each of ``urls``: known, cached as good, or checked now."""
+        allow = self.settings.allow_private_hosts
+        todo = []
+        for url in dict.fromkeys(urls):
+            if url in self.known:
+                continue
+            if self.cache.good(url, allow_private=allow):
+                self.known[url] = Outcome("ok", "was good when last checked")
+            else:
+                todo.append(url)
+        if todo:
+            found = check_many(todo, allow_private=allow, progress=self.settings.progress)
+            self.known.update(found)
+            for url, outcome in found.items():
+                if outcome.kind == "ok":
+                    self.cache.remember(url, private=outcome.private)
+            self.cache.save()
+        return {url: self.known[url] for url in urls}
 
 
 class _Task:
@@ -92,11 +74,14 @@ class _Task:
         self.abandoned = False
 
 
-def check_many(urls: list[str], *, allow_private: bool, progress: bool) -> dict[str, Outcome]:
+def check_many(
+    urls: list[str], *, allow_private: bool, progress: Progress | None = None
+) -> dict[str, Outcome]:
     """Check distinct ``urls`` concurrently; every one gets an outcome within its deadline.
 
     A fixed pool of threads takes, in order, the first address whose host has a
     free connection, so no thread waits on a busy host while another is idle.
+    ``progress(done, total)`` is called on this thread as the count changes.
     """
     pending = [(url, (urlsplit(url).hostname or "").lower()) for url in urls]
     active: dict[str, int] = {}
@@ -138,7 +123,7 @@ def check_many(urls: list[str], *, allow_private: bool, progress: bool) -> dict[
 
     for _ in range(min(MAX_CONNECTIONS, len(urls))):
         start()
-    shown = _Progress(len(urls)) if progress else None
+    reported = -1
     with done:
         while True:
             now = time.monotonic()
@@ -154,20 +139,19 @@ def check_many(urls: list[str], *, allow_private: bool, progress: bool) -> dict[
                     done.notify_all()  # its host has room again
                     if pending:
                         start()  # in place of the stuck thread
-            if shown is not None:
-                shown.update(len(results))
+            if progress and len(results) != reported:
+                reported = len(results)
+                progress(reported, len(urls))
             if len(results) == len(urls):
                 break
             wake = min((t.deadline for t in running), default=now + 1.0) - now
-            done.wait(max(0.05, min(wake, 0.1 if shown else 1.0)))
-    if shown is not None:
-        shown.close()
+            done.wait(max(0.05, min(wake, 1.0)))
     return results
 
 
 def _check(task: _Task, allow_private: bool) -> Outcome:
     try:
-        return _http.check_url(
+        return http.check_url(
             task.url, allow_private=allow_private, deadline=task.deadline, watch=task.sockets.append
         )
     except Exception as exc:  # one odd answer must not cost the findings of the other links
@@ -181,21 +165,3 @@ def _timed_out() -> Outcome:
 def _shut(sock: socket.socket) -> None:
     with contextlib.suppress(OSError):  # already closed: nothing left to cut
         sock.shutdown(socket.SHUT_RDWR)
-
-
-class _Progress:
-    """One line on standard error, rewritten as checks finish, erased at the end."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.shown = -1
-
-    def update(self, count: int) -> None:
-        if count != self.shown:
-            self.shown = count
-            sys.stderr.write(f"\r\x1b[Kchecking links: {count}/{self.total}")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()

@@ -1,26 +1,29 @@
-"""One link check over HTTP: resolve, refuse private targets, HEAD then GET, redirects, retries.
+"""One link checked over HTTP: resolve, refuse private targets, HEAD then GET, redirects, retries.
 
-Only ``resumefmt lint --online`` imports this module. The stack is the standard
-library (``http.client`` on threads): it adds no dependency, and it lets us
-connect to the very address we resolved and checked, which keeps DNS from
-swapping a public address for a private one between the check and the connect.
+The stack is the standard library (``http.client``, run on the checker's
+threads): it adds no dependency, and it lets us connect to the very address we
+resolved and checked, speaking to the host by its name (``Host``, SNI), which
+keeps DNS from swapping a public address for a private one between the check
+and the connect.
 """
 
 from __future__ import annotations
 
+import functools
 import http.client
 import ipaddress
 import socket
+import ssl
 import time
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
-from resumefmt.lint_rules._outcome import Outcome
-from resumefmt.lint_rules._pinned import reason, request
+from resumefmt._record import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from email.message import Message
+    from urllib.parse import SplitResult
 
     Watch = Callable[[socket.socket], None]
 
@@ -28,8 +31,43 @@ MAX_REDIRECTS = 10
 RETRIES = 2  # after the first attempt, for 429, 502-504 and dropped connections
 BACKOFF = 0.5  # seconds before the first retry, doubled for each next one
 RETRY_AFTER_CAP = 5.0  # a server asking to wait longer is reported, not waited for
+CONNECT_TIMEOUT = 5.0  # seconds to open a connection to one address
+USER_AGENT = "Mozilla/5.0 (compatible; resumefmt-linkcheck/1)"
+_SAFE_PATH = "/%:@!$&'()*+,;=-._~?"
 _REDIRECTS = (301, 302, 303, 307, 308)
-_RETRIED = (429, 502, 503, 504)
+_REFUSED = "; the site asks for a login or refuses automated checks"
+#: What an error answer says of a link: its kind, a note for the message, whether
+#: to ask again. Any other error answer is unverifiable, not asked again.
+_ERRORS = {
+    404: ("dead", "", False),
+    410: ("dead", "", False),
+    401: ("unverifiable", _REFUSED, False),
+    403: ("unverifiable", _REFUSED, False),
+    999: ("unverifiable", _REFUSED, False),  # LinkedIn's answer to robots
+    429: ("unverifiable", "; the site limits how often it may be asked", True),
+    502: ("unverifiable", "", True),
+    503: ("unverifiable", "", True),
+    504: ("unverifiable", "", True),
+}
+_OTHER_ERROR = ("unverifiable", "", False)
+
+
+class Outcome(Record):
+    """What checking one link found; ``detail`` completes "the link ..." in a message.
+
+    ``kind`` is ``ok``; ``dead`` (404, 410, no such domain); ``unverifiable``
+    (401, 403, 429, 999, 5xx, timeouts, refused connections); or ``private``
+    (a target the checker refused to reach). ``private=True`` says that a good
+    answer came through a loopback, private or link-local address, so the
+    cache never serves it to a run without ``--allow-private-hosts``.
+    """
+
+    __slots__ = ("detail", "kind", "private")
+
+    def __init__(self, kind: str, detail: str, *, private: bool = False) -> None:
+        self.kind = kind
+        self.detail = detail
+        self.private = private
 
 
 class NoSuchHost(Exception):
@@ -108,14 +146,14 @@ def _follow(
                 return Outcome("private", detail), None
         private = private or any(kinds)
         try:
-            status, headers = request(method, parts, host, port, addresses, deadline, watch)
+            status, headers = _request(method, parts, host, port, addresses, deadline, watch)
             if method == "HEAD" and status >= 400 and status != 429:
                 method = "GET"  # servers that refuse or mishandle HEAD: GET decides
-                status, headers = request(method, parts, host, port, addresses, deadline, watch)
+                status, headers = _request(method, parts, host, port, addresses, deadline, watch)
         except (OSError, http.client.HTTPException) as exc:
             if time.monotonic() >= deadline:
                 return Outcome("unverifiable", f"did not answer in time{via}"), None
-            return Outcome("unverifiable", f"failed: {reason(exc)}{via}"), -1
+            return Outcome("unverifiable", f"failed: {_reason(exc)}{via}"), -1
         location = headers.get("Location")
         if status in _REDIRECTS and location:
             current = urljoin(current, location.strip())
@@ -136,18 +174,14 @@ def _judge(status: int, via: str, private: bool) -> Outcome:
     said = f"answered {status} {http.client.responses.get(status, '')}".rstrip() + via
     if 200 <= status < 300:
         return Outcome("ok", said, private=private)
-    if status in (404, 410):
-        return Outcome("dead", said)
-    if status in (401, 403, 999):
-        said += "; the site asks for a login or refuses automated checks"
-    elif status == 429:
-        said += "; the site limits how often it may be asked"
-    return Outcome("unverifiable", said)
+    kind, note, _retried = _ERRORS.get(status, _OTHER_ERROR)
+    return Outcome(kind, said + note)
 
 
 def _retry_wait(status: int, headers: Message) -> float | None:
     """None: do not retry; -1: retry after the backoff; else the seconds the server asked."""
-    if status not in _RETRIED:
+    _kind, _note, retried = _ERRORS.get(status, _OTHER_ERROR)
+    if not retried:
         return None
     value = (headers.get("Retry-After") or "").strip()
     if value.isdigit():
@@ -160,3 +194,77 @@ def _retry_wait(status: int, headers: Message) -> float | None:
         except (TypeError, ValueError):
             pass
     return -1
+
+
+def _request(
+    method: str,
+    parts: SplitResult,
+    host: str,
+    port: int,
+    addresses: list[str],
+    deadline: float,
+    watch: Watch | None,
+) -> tuple[int, Message]:
+    """Status and headers from the first address that accepts a connection."""
+    target = quote(parts.path or "/", safe=_SAFE_PATH, encoding="utf-8")
+    if parts.query:
+        target += "?" + quote(parts.query, safe=_SAFE_PATH + "=&", encoding="utf-8")
+    error: OSError = OSError("no address")
+    for address in addresses[:3]:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("deadline passed")
+        secure = parts.scheme.lower() == "https"
+        connection = _Pinned(host, port, address, min(CONNECT_TIMEOUT, remaining), secure, watch)
+        try:
+            connection.connect()
+        except OSError as exc:
+            error = exc
+            connection.close()
+            continue
+        try:
+            assert connection.sock is not None
+            connection.sock.settimeout(max(0.01, deadline - time.monotonic()))
+            headers = {"User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"}
+            connection.request(method, target, headers=headers)
+            response = connection.getresponse()  # the body is never read
+            return response.status, response.headers
+        finally:
+            connection.close()
+    raise error
+
+
+class _Pinned(http.client.HTTPConnection):
+    """A connection to a checked address, speaking to the host by name (Host header, SNI)."""
+
+    def __init__(
+        self, host: str, port: int, address: str, timeout: float, secure: bool, watch: Watch | None
+    ) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self._address = address
+        self._secure = secure
+        self._watch = watch
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        if self._watch is not None:
+            self._watch(sock)  # so that the total deadline can cut a stalled answer
+        if self._secure:
+            sock = _tls().wrap_socket(sock, server_hostname=self.host)
+        self.sock = sock
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for the run: loading the system's CA certificates takes milliseconds."""
+    return ssl.create_default_context()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"its certificate is not valid ({exc.verify_message})"
+    if isinstance(exc, ConnectionRefusedError):
+        return "the connection was refused"
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return "no answer in time"
+    return str(exc) or type(exc).__name__

@@ -1,4 +1,4 @@
-"""Which sites serve HTTPS, known offline: the data behind ``links.prefer-https``.
+"""Which sites serve HTTPS, known offline: the data behind ``links.insecure-http``.
 
 Without a network the linter cannot ask a site whether it speaks HTTPS, so it
 keeps a short list of sites a résumé often links to that are known to serve
