@@ -86,8 +86,7 @@ class Rule:
         self,
         code: str,
         name: str,
-        check: Check | str | None = None,  # TEMP-LEGACY: Check once every family is converted
-        /,  # TEMP-LEGACY
+        check: Check,
         *,
         manual: str | None = None,
         severity: Severity = "warning",
@@ -97,14 +96,7 @@ class Rule:
         online: bool = False,
         enabled: bool = True,
         formerly: tuple[str, ...] = (),
-        **legacy: Any,  # TEMP-LEGACY
     ) -> None:
-        if isinstance(check, str):  # TEMP-LEGACY: Rule(code, name, summary, check=..., fails=...)
-            summary = check
-            check = legacy.pop("check")
-            reports = legacy.pop("fails", reports)
-            manual = legacy.pop("doc", None) or (check.__doc__ if check.__doc__ else summary)
-        assert check is not None and not legacy, legacy  # TEMP-LEGACY
         self.code = code
         self.name = name
         self.check = check
@@ -127,14 +119,6 @@ class Rule:
     def summary(self) -> str:
         """The manual's first paragraph on one line, as plain text."""
         return " ".join(plain_text(self.manual).split("\n\n", 1)[0].split())
-
-    @property
-    def fails(self) -> tuple[str, ...]:  # TEMP-LEGACY
-        return self.reports
-
-    @property
-    def doc(self) -> str:  # TEMP-LEGACY
-        return self.manual
 
     def __repr__(self) -> str:
         return f"Rule({self.code}, {self.name})"
@@ -313,8 +297,6 @@ def pattern_rule(
     reports: tuple[str, ...] = (),
     passes: tuple[str, ...] = (),
     formerly: tuple[str, ...] = (),
-    fails: tuple[str, ...] = (),  # TEMP-LEGACY
-    doc: str | None = None,  # TEMP-LEGACY
 ) -> Rule:
     """Declare a rule that is one regular expression over some fields (a selector each).
 
@@ -344,12 +326,11 @@ def pattern_rule(
                 if said is not None:
                     yield Finding(ptr, said, match.start(), match.end())
 
-    reports = reports or fails  # TEMP-LEGACY
     return Rule(
         code,
         name,
         check,
-        manual=doc or manual,  # TEMP-LEGACY
+        manual=manual,
         severity=severity,
         reports=reports,
         passes=passes,

@@ -79,7 +79,7 @@ def test_sarif_results_are_repository_relative_with_rules_and_fingerprints(
     rules = run["tool"]["driver"]["rules"]
     ids = [rule["id"] for rule in rules]
     assert "RF011" in ids and ids[-2:] == ["TS101", "TS103"]
-    assert rules[-2]["fullDescription"]["text"] == DOUBLED.doc
+    assert rules[-2]["fullDescription"]["text"] == DOUBLED.manual
     assert rules[-1]["defaultConfiguration"]["level"] == "note"
     first, second, _ = run["results"]
     assert first["ruleId"] == "TS101" and rules[first["ruleIndex"]]["id"] == "TS101"

@@ -66,6 +66,8 @@ def as_sarif(found: list[Diagnostic], rules: list[Rule], codes: list[Code]) -> s
     import hashlib
     import json
 
+    from resumefmt.rules import plain_text
+
     root = repository_root()
     descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
@@ -74,7 +76,9 @@ def as_sarif(found: list[Diagnostic], rules: list[Rule], codes: list[Code]) -> s
         descriptors.append(_descriptor(code.code, code.name, code.summary, code.summary, "error"))
     for rule in rules:
         index[rule.code] = len(descriptors)
-        descriptors.append(_descriptor(rule.code, rule.name, rule.summary, rule.doc, rule.severity))
+        descriptors.append(
+            _descriptor(rule.code, rule.name, rule.summary, plain_text(rule.manual), rule.severity)
+        )
     results = []
     for d in found:
         loc = d.location
