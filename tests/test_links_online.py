@@ -437,3 +437,48 @@ def test_https_speaks_tls_to_the_checked_address_by_name(
     monkeypatch.setattr(_http, "_tls", lambda: trusting)
     assert lint_online(profiles(url)) == [[]]  # SNI and the check use the name, not the address
     assert server.hits[-1] == ("HEAD", "/ok", f"secure.example.test:{server.server_address[1]}")
+
+
+def _lint_with_a_terminal(path: Path, *flags: str, cache: Path) -> tuple[str, str]:
+    """``(stdout, what the terminal on standard error showed)`` of an online lint."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    command = [sys.executable, "-m", "resumefmt", "lint", "--online", "--allow-private-hosts"]
+    with subprocess.Popen(
+        [*command, *flags, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    ) as process:
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the process closed its end
+                break
+            if not chunk:
+                break
+            shown += chunk
+        stdout = process.stdout.read() if process.stdout else ""
+        process.wait(timeout=60)
+    os.close(controller)
+    return stdout, shown.decode("utf-8", "replace")
+
+
+def test_the_cli_shows_progress_on_a_terminal_only_for_text(
+    server: LinkServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "cv.resumefmt.yaml"
+    path.write_text(as_document_text(profiles(server.url("/ok"), server.url("/nohead"))))
+    stdout, shown = _lint_with_a_terminal(path, "--no-cache", cache=tmp_path)
+    assert "checking links: 2/2" in shown
+    assert shown.endswith("\r\x1b[K" + "1 file linted: 0 errors, 0 warnings, 0 info\r\n")
+    assert "checking links" not in stdout
+    stdout, shown = _lint_with_a_terminal(path, "--no-cache", "--format", "json", cache=tmp_path)
+    assert "checking links" not in shown + stdout
+    assert json.loads(stdout) == []
