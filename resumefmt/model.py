@@ -83,19 +83,9 @@ RICH_TEXT = {
 }
 #: :data:`RICH_TEXT` as selectors (a custom section's item may be one rich-text string).
 RICH_TEXT_FIELDS = (
-    "basics/summary",
-    "*/*/summary",
-    "*/*/description",
-    "*/*/thesis",
-    "*/*/highlights/*",
-    "*/*/projects/*/summary",
-    "*/*/projects/*/description",
-    "*/*/projects/*/highlights/*",
-    "sections/*/items/*",
+    *(field for field in PROSE if field != "basics/headline"),
     "sections/*/items/*/title",
     "sections/*/items/*/subtitle",
-    "sections/*/items/*/summary",
-    "sections/*/items/*/highlights/*",
 )
 #: Fields whose whole value is a web address (the schema's ``url`` definition).
 URL_FIELDS = ("**/url", "**/repository")

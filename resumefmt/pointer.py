@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-_IDENTIFIER = r"[A-Za-z_$][\w$-]*\Z"  # compiled on first use: only messages need it
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+_IDENTIFIER = r"[A-Za-z_$][\w$-]*\Z"
 
 
 def escape(token: str) -> str:
@@ -14,6 +18,11 @@ def escape(token: str) -> str:
 def child(pointer: str, token: str | int) -> str:
     """The pointer of member ``token`` of the node at ``pointer``."""
     return f"{pointer}/{escape(str(token))}"
+
+
+def join(tokens: Iterable[str | int]) -> str:
+    """``('work', 2, 'start')`` → ``/work/2/start``."""
+    return "".join("/" + escape(str(token)) for token in tokens)
 
 
 def split(pointer: str) -> list[str]:

@@ -19,12 +19,24 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime
     from collections.abc import Callable, Iterable, Iterator
-    from typing import Any
+    from typing import Any, TypedDict, Unpack
 
     from resumefmt.diagnostics import Severity
     from resumefmt.loader import Document
 
     Check = Callable[["Context"], Iterable["Finding"]]
+
+    class RuleSettings(TypedDict, total=False):
+        """What :func:`rule` and :func:`pattern_rule` pass on to :class:`Rule`."""
+
+        severity: Severity
+        options: dict[str, Any] | None
+        reports: tuple[str, ...]
+        passes: tuple[str, ...]
+        online: bool
+        enabled: bool
+        formerly: tuple[str, ...]
+
     Message = str | Callable[[re.Match[str]], str | None]
 
 SEVERITIES = ("error", "warning", "info")
@@ -124,19 +136,12 @@ class Rule:
         return f"Rule({self.code}, {self.name})"
 
 
-def rule(
-    code: str,
-    name: str,
-    *,
-    severity: Severity = "warning",
-    options: dict[str, Any] | None = None,
-    reports: tuple[str, ...] = (),
-    passes: tuple[str, ...] = (),
-    online: bool = False,
-    enabled: bool = True,
-    formerly: tuple[str, ...] = (),
-) -> Callable[[Check], Rule]:
+def rule(code: str, name: str, **settings: Unpack[RuleSettings]) -> Callable[[Check], Rule]:
     """Declare a rule: decorate its check, whose docstring is the rule's manual.
+
+    ``settings`` are :class:`Rule`'s keywords: ``severity``, ``options`` (with
+    their defaults), ``reports`` and ``passes`` (YAML examples), ``online``,
+    ``enabled`` and ``formerly``.
 
     ::
 
@@ -147,25 +152,13 @@ def rule(
     """
 
     def declare(check: Check) -> Rule:
-        return Rule(
-            code,
-            name,
-            check,
-            severity=severity,
-            options=options,
-            reports=reports,
-            passes=passes,
-            online=online,
-            enabled=enabled,
-            formerly=formerly,
-        )
+        return Rule(code, name, check, **settings)
 
     return declare
 
 
 def check_rule(rule: Rule) -> str | None:
     """Why ``rule`` cannot be registered, or None."""
-    # Checked without regular expressions: every rule of every run passes here.
     letters = rule.code.rstrip("0123456789")
     digits = rule.code[len(letters) :]
     if len(letters) < 2 or not set(letters) <= _UPPER or len(digits) < 3:
@@ -291,12 +284,9 @@ def pattern_rule(
     message: Message,
     fields: tuple[str, ...] = model.PROSE,
     flags: int = 0,
-    severity: Severity = "warning",
     hint: Callable[[str], bool] | None = None,
     subject: Callable[[Context, str], str] | None = None,
-    reports: tuple[str, ...] = (),
-    passes: tuple[str, ...] = (),
-    formerly: tuple[str, ...] = (),
+    **settings: Unpack[RuleSettings],
 ) -> Rule:
     """Declare a rule that is one regular expression over some fields (a selector each).
 
@@ -306,7 +296,8 @@ def pattern_rule(
     only for the patterns its document needs. ``hint(text)`` is a cheap test
     that every text the pattern can match passes: the others are not searched.
     ``subject(context, text)``, if given, is what the pattern reads instead of
-    the text (of the same length, so offsets are kept).
+    the text (of the same length, so offsets are kept). ``settings`` are as
+    for :func:`rule`.
     """
 
     @functools.cache
@@ -326,16 +317,7 @@ def pattern_rule(
                 if said is not None:
                     yield Finding(ptr, said, match.start(), match.end())
 
-    return Rule(
-        code,
-        name,
-        check,
-        manual=manual,
-        severity=severity,
-        reports=reports,
-        passes=passes,
-        formerly=formerly,
-    )
+    return Rule(code, name, check, manual=manual, **settings)
 
 
 def _walk_strings(

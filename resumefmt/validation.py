@@ -51,13 +51,6 @@ def explain(error: SchemaError, document: Document) -> Diagnostic:
 Explanation = tuple[codes.Code, str, str, bool]
 
 
-def _ptr(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for token in path:
-        out = pointer.child(out, token)
-    return out
-
-
 def _where(error: SchemaError) -> str:
     return pointer.human(list(error.path))
 
@@ -76,7 +69,7 @@ def _found(value: Any, typed: str | None) -> str:
 
 
 def _type(error: SchemaError, document: Document) -> Explanation:
-    here = _ptr(error.path)
+    here = pointer.join(error.path)
     types = error.schema["type"]
     names = [types] if isinstance(types, str) else list(types)
     expected = " or ".join(_TYPE_WORDS[n] for n in names)
@@ -91,7 +84,7 @@ def _required(error: SchemaError, document: Document) -> Explanation:
     return (
         codes.MISSING_KEY,
         f"missing required key {quote(error.detail)} in {_where(error)}",
-        _ptr(error.path),
+        pointer.join(error.path),
         False,
     )
 
@@ -109,7 +102,7 @@ def _unknown(error: SchemaError, document: Document) -> Explanation:
         message += f"; expected one of: {', '.join(known)}"
     if "^x-" in error.schema.get("patternProperties", {}):
         message += "; your own fields must start with 'x-'" if not close else ""
-    return codes.UNKNOWN_KEY, message, pointer.child(_ptr(error.path), key), True
+    return codes.UNKNOWN_KEY, message, pointer.child(pointer.join(error.path), key), True
 
 
 def _pattern(error: SchemaError, document: Document) -> Explanation:
@@ -120,7 +113,7 @@ def _pattern(error: SchemaError, document: Document) -> Explanation:
     else:
         form = error.schema["pattern"]
         message = f"{_where(error)}: {quote(error.value)} does not have the form {form}"
-    return codes.PATTERN, message, _ptr(error.path), False
+    return codes.PATTERN, message, pointer.join(error.path), False
 
 
 def _choice(error: SchemaError, document: Document) -> Explanation:
@@ -134,7 +127,7 @@ def _choice(error: SchemaError, document: Document) -> Explanation:
         close = get_close_matches(str(error.value), choices, n=1, cutoff=0.6)
         if close:
             message += f" (did you mean '{close[0]}'?)"
-    return codes.CHOICE, message, _ptr(error.path), False
+    return codes.CHOICE, message, pointer.join(error.path), False
 
 
 def _size(error: SchemaError, document: Document) -> Explanation:
@@ -148,23 +141,23 @@ def _size(error: SchemaError, document: Document) -> Explanation:
         unit = "characters" if keyword.endswith("Length") else "items"
         bound = "at least" if keyword.startswith("min") else "at most"
         message = f"{where} must have {bound} {limit} {unit}"
-    return codes.SIZE, message, _ptr(error.path), False
+    return codes.SIZE, message, pointer.join(error.path), False
 
 
 def _range(error: SchemaError, document: Document) -> Explanation:
     limit = error.schema[error.keyword]
     relation = "less than the minimum" if error.keyword == "minimum" else "more than the maximum"
     message = f"{_where(error)}: {error.value} is {relation} {limit}"
-    return codes.RANGE, message, _ptr(error.path), False
+    return codes.RANGE, message, pointer.join(error.path), False
 
 
 def _duplicate(error: SchemaError, document: Document) -> Explanation:
     message = f"{pointer.human(list(error.path[:-1]))} lists {quote(error.detail)} more than once"
-    return codes.DUPLICATE_ITEM, message, _ptr(error.path), False
+    return codes.DUPLICATE_ITEM, message, pointer.join(error.path), False
 
 
 def _other(error: SchemaError, document: Document) -> Explanation:
-    return codes.TYPE, f"{_where(error)} is not allowed here", _ptr(error.path), False
+    return codes.TYPE, f"{_where(error)} is not allowed here", pointer.join(error.path), False
 
 
 _EXPLAINERS: dict[str, Callable[[SchemaError, Document], Explanation]] = {

@@ -54,6 +54,14 @@ class Import:
         diagnostic = finding(self.document.locate(ptr, key=key), kind, message, severity)
         (self.errors if severity == "error" else self.options.notices).append(diagnostic)
 
+    def unmapped(self, ptr: str, key: str) -> None:
+        """A key with no place in resumefmt, kept under x-jsonresume."""
+        message = (
+            f"{key!r} has no place in resumefmt: kept under "
+            f"{THEIRS} (exported back, printed by no converter)"
+        )
+        self.note(ptr, "unmapped", message, "warning", True)
+
     def put(self, out: dict[str, Any], ours: str, value: Any, mine: str, theirs: str) -> None:
         out[ours] = value
         self.sources[pointer.child(mine, ours)] = theirs
@@ -80,14 +88,7 @@ class Import:
                 self.put(out, key, value, mine, here)
             elif ours is None:
                 kept[key] = value
-                self.note(
-                    here,
-                    "unmapped",
-                    f"{key!r} has no place in resumefmt: kept under "
-                    f"{THEIRS} (exported back, printed by no converter)",
-                    "warning",
-                    True,
-                )
+                self.unmapped(here, key)
             elif kind == "project" and key == "roles":
                 self.roles(value, out, kept, mine, here)
             elif ours == "location" and kind == "basics":
@@ -253,14 +254,7 @@ def import_document(document: Document, options: ConvertOptions) -> dict[str, An
             job.put(own, key, value, "", here)
         elif key not in (OURS, THEIRS):
             kept[key] = value
-            job.note(
-                here,
-                "unmapped",
-                f"{key!r} has no place in resumefmt: kept under "
-                f"{THEIRS} (exported back, printed by no converter)",
-                "warning",
-                True,
-            )
+            job.unmapped(here, key)
     root: dict[str, Any] = {}
     job.restore("root", data, root, "", "")
     out: dict[str, Any] = {"resumefmt": root.pop("resumefmt", NEWEST)}

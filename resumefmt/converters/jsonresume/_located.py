@@ -24,20 +24,13 @@ def finding(location: Location, kind: str, message: str, severity: Severity) -> 
     return Diagnostic.of(JSONRESUME[kind], location, message, severity)
 
 
-def _ptr(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for token in path:
-        out = pointer.child(out, token)
-    return out
-
-
 def check_official(document: Document) -> None:
     """Refuse a document the official validator would refuse, with located errors."""
     from resumefmt.validation import explain
 
     errors = []
     for error in OfficialValidator(official_schema()).iter_errors(document.data):
-        where = _ptr(error.path)
+        where = pointer.join(error.path)
         if error.keyword == "format":
             kind = "an e-mail address" if error.schema["format"] == "email" else "a URI"
             message = f"{pointer.human(list(error.path))}: {error.value!r} is not {kind}"
@@ -78,7 +71,7 @@ def check_ours(data: dict[str, Any], sources: dict[str, str], document: Document
     mapped = _Mapped(sources, document)
     found: list[Diagnostic] = []
     for error in Validator(load_schema(data["resumefmt"])).iter_errors(data):
-        theirs = mapped.theirs(_ptr(error.path))
+        theirs = mapped.theirs(pointer.join(error.path))
         tokens: list[str | int] = [int(t) if t.isdigit() else t for t in pointer.split(theirs)]
         where = pointer.human(tokens)
         if error.keyword == "required":
@@ -91,7 +84,9 @@ def check_ours(data: dict[str, Any], sources: dict[str, str], document: Document
                 if ours != "basics"
                 else "the document has no 'basics' with a 'name', which resumefmt requires"
             )
-            found.append(finding(mapped.locate(_ptr(error.path)), "missing", message, "error"))
+            found.append(
+                finding(mapped.locate(pointer.join(error.path)), "missing", message, "error")
+            )
             continue
         explained = explain(error, mapped)  # type: ignore[arg-type]
         found.append(

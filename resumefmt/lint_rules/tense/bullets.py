@@ -37,6 +37,17 @@ def _chosen(context: Context) -> Iterator[Role]:
             yield role
 
 
+def _openings_in(
+    context: Context, state: str, tense: str
+) -> Iterator[tuple[Role, str, int, int, str]]:
+    """``(role, pointer, start, end, word)``: bullets of ``state`` roles opening in ``tense``."""
+    for role in _chosen(context):
+        if role.state == state:
+            for pointer, said, start, end, word in role.openings:
+                if said == tense:
+                    yield role, pointer, start, end, word
+
+
 @rule(
     "RF140",
     "tense.present-in-ended-role",
@@ -62,17 +73,14 @@ def present_in_ended_role(context: Context) -> Iterator[Finding]:
     Options: ``sections``, the sections whose roles are read (default:
     education, work, research, projects and custom sections).
     """
-    for role in _chosen(context):
-        if role.state == ENDED:
-            for pointer, tense, start, end, word in role.openings:
-                if tense == PRESENT:
-                    yield Finding(
-                        pointer,
-                        f"'{word}' is the present tense, but this role ended ({role.end}): "
-                        "open the bullet with a verb in the past tense",
-                        start,
-                        end,
-                    )
+    for role, pointer, start, end, word in _openings_in(context, ENDED, PRESENT):
+        yield Finding(
+            pointer,
+            f"'{word}' is the present tense, but this role ended ({role.end}): "
+            "open the bullet with a verb in the past tense",
+            start,
+            end,
+        )
 
 
 @rule(
@@ -98,17 +106,14 @@ def past_in_current_role(context: Context) -> Iterator[Finding]:
     "Lead") and keep the past for finished work; some accept the past
     throughout, hence the severity info. Options: ``sections``, as for RF140.
     """
-    for role in _chosen(context):
-        if role.state == CURRENT:
-            for pointer, tense, start, end, word in role.openings:
-                if tense == PAST:
-                    yield Finding(
-                        pointer,
-                        f"'{word}' is the past tense, but this role is current: "
-                        "work you still do reads best in the present tense",
-                        start,
-                        end,
-                    )
+    for _role, pointer, start, end, word in _openings_in(context, CURRENT, PAST):
+        yield Finding(
+            pointer,
+            f"'{word}' is the past tense, but this role is current: "
+            "work you still do reads best in the present tense",
+            start,
+            end,
+        )
 
 
 @rule(
