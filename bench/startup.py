@@ -1,6 +1,7 @@
 """Whole-process start-up of resumefmt commands against the bare interpreter.
 
-Targets: validate <= 4x, lint (offline) <= 6x the bare interpreter.
+Targets: validate <= 4x, lint (offline) <= 6x the bare interpreter. The seed is
+also validated as JSON, which must not pay for PyYAML.
 Runs each command as a new process, several times, interleaved so that machine
 noise hits every command alike, and prints medians and the ratio to
 ``python -c pass`` of the same environment (the interpreter running this script,
@@ -21,14 +22,28 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "shuai-xie.resumefmt.yaml"
 
 
+def json_seed() -> Path:
+    """The seed written as JSON, beside this run's other temporary files."""
+    import json
+    import tempfile
+
+    from resumefmt.loader import load
+
+    path = Path(tempfile.mkdtemp()) / "shuai-xie.resumefmt.json"
+    path.write_text(json.dumps(load(SEED).data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def commands() -> dict[str, list[str]]:
     python = sys.executable
     entry = str(Path(python).with_name("resumefmt"))
+    as_json = json_seed()
     return {
         BASE: [python, "-c", "pass"],
         "python -c 'import yaml'": [python, "-c", "import yaml"],
         "resumefmt --version": [entry, "--version"],
         f"resumefmt validate {SEED.name}": [entry, "validate", "-q", str(SEED)],
+        f"resumefmt validate {as_json.name}": [entry, "validate", "-q", str(as_json)],
         f"resumefmt lint {SEED.name}": [entry, "lint", "-q", str(SEED)],
     }
 

@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+# The rule tests' helpers are the public ones plugin authors use.
+from resumefmt.testing import TODAY as TODAY
+from resumefmt.testing import as_document_text as as_document_text
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SCHEMA_DIR = ROOT / "schema"
@@ -66,43 +70,3 @@ def require_tool(name: str, *, search: Path | None = None) -> str:
 
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.resumefmt.yaml"))
-
-
-#: The day the rule tests and the rules' own examples are judged on.
-TODAY = __import__("datetime").date(2026, 6, 15)
-_PREAMBLE = 'resumefmt: "1.0"\nbasics:\n  name: Test Person\n'
-
-
-def as_document_text(fragment: str) -> str:
-    """A rule example as a whole document: the version and basics added when missing."""
-    text = __import__("textwrap").dedent(fragment).lstrip("\n")
-    if text.startswith("resumefmt:") or "\nresumefmt:" in text:
-        return text
-    if "basics:" in text:
-        return 'resumefmt: "1.0"\n' + text
-    return _PREAMBLE + text
-
-
-def lint_text(
-    fragment: str,
-    *,
-    only: str | None = None,
-    today: object = None,
-    config: object = None,
-) -> list[tuple[int, int, str]]:
-    """``(line, column, code)`` of each finding on a YAML fragment, in order.
-
-    Lines count from the first line of ``as_document_text(fragment)``; ``only``
-    keeps the findings of one code or family (``RF101``, ``dates``).
-    """
-    from resumefmt.linter import LintRun
-    from resumefmt.loader import load_text
-    from resumefmt.plugins import rule_registry
-
-    run = LintRun(rule_registry(third_party=False), today=today or TODAY)  # type: ignore[arg-type]
-    found = run.lint(load_text(as_document_text(fragment), "r.yaml"), config)  # type: ignore[arg-type]
-    return [
-        (d.location.line, d.location.column, d.code)
-        for d in found
-        if only is None or d.code == only or d.name.startswith(only + ".")
-    ]

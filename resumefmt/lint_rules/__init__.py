@@ -1,4 +1,7 @@
-"""The built-in lint rules, one module per family; each has ``register(registry)``.
+"""The built-in lint rules, one family each: a package (``dates/``, ``links/``,
+``tense/``, ``wording/``) or a module (``format.py``) that exports ``RULES`` and
+``register(registry)``. Rules sit in named public modules with their manuals
+and examples; helpers in ``_name.py``; ``_examples.py`` builds YAML examples.
 
 The list of built-in families is :data:`resumefmt.plugins.BUILTIN_RULES`.
 """
