@@ -1,9 +1,6 @@
-"""What the rule families share: YAML fragments for their examples, and lazy patterns."""
+"""YAML fragments the rule families build their examples from."""
 
 from __future__ import annotations
-
-import functools
-import re
 
 
 def quoted(text: str) -> str:
@@ -29,9 +26,3 @@ def field(key: str, text: str) -> str:
     """A publication whose ``key`` (``title`` or ``venue``) is ``text``."""
     other = "venue" if key == "title" else "title"
     return f"publications:\n  - {key}: {quoted(text)}\n    {other}: Example\n"
-
-
-@functools.cache
-def pattern(source: str) -> re.Pattern[str]:
-    """``source`` compiled on first use: a lint run compiles only what its document needs."""
-    return re.compile(source)
