@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from _timing import BASE, bytecode_env, measure, run
@@ -22,22 +23,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "shuai-xie.resumefmt.yaml"
 
 
-def json_seed() -> Path:
-    """The seed written as JSON, beside this run's other temporary files."""
+def json_seed(folder: Path) -> Path:
+    """The seed written as JSON into ``folder``."""
     import json
-    import tempfile
 
     from resumefmt.loader import load
 
-    path = Path(tempfile.mkdtemp()) / "shuai-xie.resumefmt.json"
+    path = folder / "shuai-xie.resumefmt.json"
     path.write_text(json.dumps(load(SEED).data, ensure_ascii=False), encoding="utf-8")
     return path
 
 
-def commands() -> dict[str, list[str]]:
+def commands(folder: Path) -> dict[str, list[str]]:
     python = sys.executable
     entry = str(Path(python).with_name("resumefmt"))
-    as_json = json_seed()
+    as_json = json_seed(folder)
     return {
         BASE: [python, "-c", "pass"],
         "python -c 'import yaml'": [python, "-c", "import yaml"],
@@ -52,7 +52,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=31)
     runs = parser.parse_args().runs
-    table = commands()
+    with tempfile.TemporaryDirectory() as folder:
+        bench(commands(Path(folder)), runs)
+
+
+def bench(table: dict[str, list[str]], runs: int) -> None:
     env = bytecode_env()
     # The warm-up run may write bytecode; lint exits 1 on the seed's findings,
     # which is its job.

@@ -55,7 +55,7 @@ class Config:
             return False
         if "enabled" in settings:
             return bool(settings["enabled"])
-        if settings.get("severity") == "off" or _matches(rule, self.ignore):
+        if _matches(rule, self.ignore):
             return False
         if not self.select_given:
             return rule.enabled
@@ -186,8 +186,11 @@ class _Reader:
         families = {rule.family for rule in self.registry.rules.values()}
         kept = []
         for item in value:
-            if item == "all" or item in families or self.registry.code_for(item):
+            code = self.registry.code_for(item)
+            if item == "all" or item in families:
                 kept.append(item)
+            elif code is not None:  # a rule by its code, name or former name
+                kept.append(code)
             else:
                 self.problem(
                     f'"{item}"', f"{key}: no rule, family or code '{item}'", CONFIG_UNKNOWN_RULE

@@ -64,7 +64,7 @@ class Diagnostic(Record):
         return f"{self.location}: {self.severity}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
-        """The fields of DESIGN.md's JSON output."""
+        """The fields of ``validate`` and ``lint --format json`` output (README: Command line)."""
         loc = self.location
         return {
             "path": loc.path,

@@ -87,6 +87,29 @@ RICH_TEXT_FIELDS = (
     "sections/*/items/*/title",
     "sections/*/items/*/subtitle",
 )
+#: Every field a reader sees as words: the prose, plus names of things, titles
+#: and keywords. Not names of people or projects (a repository called
+#: ``pytorch-utils`` is spelled as it is), nor URLs, e-mails and dates.
+WORDED = (
+    *PROSE,
+    "basics/profiles/*/network",
+    "*/*/organization",
+    "*/*/unit",
+    "*/*/role",
+    "*/*/institution",
+    "*/*/degree",
+    "*/*/field",
+    "*/*/title",
+    "*/*/venue",
+    "*/*/awarder",
+    "*/*/keywords/*",
+    "*/*/technologies/*",
+    "*/*/courses/*",
+    "*/*/projects/*/role",
+    "*/*/projects/*/technologies/*",
+    "sections/*/items/*/title",
+    "sections/*/items/*/subtitle",
+)
 #: Fields whose whole value is a web address (the schema's ``url`` definition).
 URL_FIELDS = ("**/url", "**/repository")
 
@@ -119,8 +142,9 @@ def dated_entries(data: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """
     for section, pointer, entry in entries(data, DATED):
         yield section, pointer, entry
-        for inner, project in mappings(entry.get("projects")):
-            yield section, f"{pointer}/projects/{inner}", project
+        if KINDS[section] in WITH_PROJECTS:
+            for inner, project in mappings(entry.get("projects")):
+                yield section, f"{pointer}/projects/{inner}", project
     for _section, pointer, custom in entries(data, (CUSTOM,)):
         for inner, item in mappings(custom.get("items")):
             yield CUSTOM, f"{pointer}/items/{inner}", item

@@ -39,6 +39,18 @@ BUILTIN_CONVERTERS = (
 )
 
 
+_OLD_API_HINT = (
+    "; this looks like a plugin written for resumefmt 0.1: rules are now declared with "
+    "@rule(code, name, ...) or pattern_rule(code, name, manual, ...) (see the README)"
+)
+
+
+def _is_old_api(exc: Exception) -> bool:
+    """Whether ``exc`` is what a 0.1 declaration, ``Rule(code, name, summary, ...)``, raises."""
+    text = str(exc)
+    return isinstance(exc, TypeError) and ("Rule" in text or "pattern_rule" in text)
+
+
 class PluginError(ResumefmtError):
     """A plugin that cannot be loaded or registers something invalid (exit 2)."""
 
@@ -108,6 +120,7 @@ class Registry:
         except Exception as exc:
             raise PluginError(
                 f"plugin {self._current} cannot be loaded: {type(exc).__name__}: {exc}"
+                + _OLD_API_HINT * _is_old_api(exc)
             ) from exc
         try:
             register(self)
@@ -116,6 +129,7 @@ class Registry:
         except Exception as exc:
             raise PluginError(
                 f"plugin {self._current} failed to register: {type(exc).__name__}: {exc}"
+                + _OLD_API_HINT * _is_old_api(exc)
             ) from exc
         self._current = "<direct>"
 

@@ -125,6 +125,7 @@ class Rule:
 
     @property
     def family(self) -> str:
+        """The first part of the name (``dates`` of ``dates.inverted-range``)."""
         return self.name.split(".", 1)[0]
 
     @property
@@ -232,6 +233,7 @@ class Context:
 
     @property
     def data(self) -> Any:
+        """The document's data: plain dicts, lists and strings, valid against its schema."""
         return self.document.data
 
     def strings(self, *selectors: str) -> Iterator[tuple[str, str]]:
@@ -240,10 +242,8 @@ class Context:
         A selector is a pointer without the leading slash where ``*`` stands
         for one token and ``**`` for any number: ``work/*/highlights/*``.
         Selections are made once per document, by pointer shape (list indexes
-        written ``#``, so ``/work/3/highlights/0`` is ``/work/#/highlights/#``):
-        tokens compared, no regular expressions (compiling them cost every lint
-        run 3 ms, matching every pointer 4 ms). Literal selector tokens are
-        keys, never numbers.
+        written ``#``, so ``/work/3/highlights/0`` is ``/work/#/highlights/#``).
+        Literal selector tokens are keys, never numbers.
         """
         key = "strings:" + "|".join(selectors)
         if key not in self._memo:
@@ -269,10 +269,6 @@ class Context:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
-
-    def entries(self, *sections: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """``(section, pointer, entry)`` of each entry of the given (default: dated) sections."""
-        return model.entries(self.document.data, sections or model.DATED)
 
 
 def pattern_rule(

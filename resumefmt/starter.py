@@ -25,14 +25,17 @@ def target_path(name: str) -> Path:
     return Path(name + SUFFIXES[0])
 
 
-def starter_text(filename: str, *, schema: str | None = None, name: str = "Ada Lovelace") -> str:
-    """The starter résumé; ``schema`` is the modeline's target (default: the published URL)."""
+def starter_text(filename: str, *, schema: str | None = None, name: str | None = None) -> str:
+    """The starter résumé; ``schema`` is the modeline's target (default: the published URL).
+
+    Without a ``name`` the starter is Ada Lovelace's.
+    """
     template = read_data("templates/starter.resumefmt.yaml").decode("utf-8")
     return template.format(
         schema=schema or load_schema(NEWEST)["$id"],
         version=NEWEST,
         filename=filename,
-        name=_yaml_scalar(name),
+        name=_yaml_scalar(name or "Ada Lovelace"),
     )
 
 

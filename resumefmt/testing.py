@@ -88,15 +88,19 @@ def findings(
     """``(line, column, code)`` of each finding of ``rule`` on a fragment, in order.
 
     The rule runs alone and enabled, with ``options`` over its defaults. A
-    fragment that is not valid against the schema raises ``AssertionError``
-    with the validation problems, so a typo in a test cannot pass silently.
+    fragment with any load, schema or engine problem (an error or a warning)
+    raises ``AssertionError`` naming it, so a typo in a test cannot pass
+    silently.
     """
     found = lint_fragment(
         fragment, [rule], enable=[rule.code], options={rule.code: options or {}}, today=today
     )
-    invalid = [d.format_text() for d in found if d.code != rule.code and d.severity == "error"]
+    from resumefmt import codes
+
+    own = {code.code for code in codes.ALL}
+    invalid = [d.format_text() for d in found if d.code in own]
     if invalid:
-        raise AssertionError("the fragment is not a valid document:\n" + "\n".join(invalid))
+        raise AssertionError("the fragment is not a clean document:\n" + "\n".join(invalid))
     return [(d.location.line, d.location.column, d.code) for d in found if d.code == rule.code]
 
 

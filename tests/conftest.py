@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,3 +72,30 @@ def require_tool(name: str, *, search: Path | None = None) -> str:
 
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.resumefmt.yaml"))
+
+
+def run_resumefmt(
+    *args: str | Path,
+    cwd: Path | None = None,
+    pythonpath: Path | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m resumefmt ARGS`` as a user runs it: a new process, its output as text.
+
+    ``pythonpath``, when given, is the only extra import path (where a test
+    installed a plugin); otherwise none is inherited.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONIOENCODING"] = "utf-8"
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    return subprocess.run(
+        [sys.executable, "-m", "resumefmt", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
+    )

@@ -482,3 +482,20 @@ def test_the_cli_shows_progress_on_a_terminal_only_for_text(
     stdout, shown = _lint_with_a_terminal(path, "--no-cache", "--format", "json", cache=tmp_path)
     assert "checking links" not in shown + stdout
     assert json.loads(stdout) == []
+
+
+def test_the_manual_states_the_checkers_real_limits() -> None:
+    """The online rules' manual is prose; this keeps its figures equal to the constants."""
+    from resumefmt.lint_rules.links._online import cache, checker, http
+    from resumefmt.plugins import rule_registry
+
+    manual = " ".join(rule_registry(third_party=False).rules["RF130"].manual.split())
+    assert http.RETRIES == 2 and "retried twice" in manual
+    for said in (
+        f"up to {http.MAX_REDIRECTS} redirects",
+        f"at most {checker.PER_HOST} at a time per host",
+        f"has {checker.TOTAL_TIMEOUT:g} seconds in all",
+        f"Retry-After of up to {http.RETRY_AFTER_CAP:g} seconds",
+        f"cached for {cache.KEEP_DAYS} days",
+    ):
+        assert said in manual, said

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, as_document_text
-from fake_rules import BULLET, DOUBLED
-from fake_rules import registry_of as _registry
-from test_lint_engine import _cli
+from conftest import TODAY, as_document_text, run_resumefmt
+from fake_rules import BULLET, DOUBLED, registry_of
 
 from resumefmt.config import Config, find_config_file, load_config
 from resumefmt.linter import LintRun
@@ -22,7 +20,7 @@ OPTIONED = Rule(
     manual="Has options.",
     options={"max-months": 6, "ratio": 0.5, "words": ["a"]},
 )
-REGISTRY = _registry(DOUBLED, BULLET, OPTIONED)
+REGISTRY = registry_of(DOUBLED, BULLET, OPTIONED)
 
 
 def _load(tmp_path: Path, text: str, name: str = ".resumefmt.toml") -> Config:
@@ -180,7 +178,7 @@ def test_severity_off_wins_over_enabled(tmp_path: Path) -> None:
     (tmp_path / "cv.resumefmt.yaml").write_text(
         as_document_text("basics:\n  name: A\n  summary: I write.\n"), encoding="utf-8"
     )
-    result = _cli(["lint", "cv.resumefmt.yaml"], tmp_path)
+    result = run_resumefmt("lint", "cv.resumefmt.yaml", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
 
 
@@ -188,7 +186,7 @@ def test_severity_off_wins_over_enabled(tmp_path: Path) -> None:
 def test_a_tool_value_that_is_not_a_table_is_reported(tmp_path: Path, text: str) -> None:
     path = tmp_path / "pyproject.toml"
     path.write_text(text, encoding="utf-8")
-    config = load_config(str(path), _registry(DOUBLED))
+    config = load_config(str(path), registry_of(DOUBLED))
     assert [d.message for d in config.problems] == ["[tool.resumefmt] must be a table"]
 
 
@@ -197,3 +195,18 @@ def test_pyproject_counts_only_with_a_real_table(tmp_path: Path) -> None:
     assert find_config_file(str(tmp_path / "cv.yaml")) != str(tmp_path / "pyproject.toml")
     (tmp_path / "pyproject.toml").write_text("[tool]\nresumefmt = {ignore = []}\n")
     assert find_config_file(str(tmp_path / "cv.yaml")) == str(tmp_path / "pyproject.toml")
+
+
+@pytest.mark.parametrize("key", ["select", "ignore"])
+def test_former_rule_names_work_in_select_and_ignore(tmp_path: Path, key: str) -> None:
+    """A configuration written for 0.1 keeps its meaning after a rule is renamed."""
+    from resumefmt.plugins import rule_registry
+
+    registry = rule_registry(third_party=False)
+    path = tmp_path / ".resumefmt.toml"
+    path.write_text(f'{key} = ["links.prefer-https"]\n', encoding="utf-8")
+    config = load_config(str(path), registry)
+    assert config.problems == []
+    insecure = registry.rules["RF121"]
+    assert config.enabled(insecure) is (key == "select")
+    assert config.enabled(registry.rules["RF101"]) is (key == "ignore")

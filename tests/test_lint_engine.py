@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, as_document_text
+from conftest import TODAY, as_document_text, run_resumefmt
 from fake_rules import BOOM, BULLET, DOUBLED, first_bullet, registry_of
 
 from resumefmt.config import Config
@@ -130,17 +129,7 @@ def _install_plugin(folder: Path, module: str, body: str) -> None:
 def _cli(
     args: list[str], cwd: Path, pythonpath: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    if pythonpath is not None:
-        env["PYTHONPATH"] = str(pythonpath)
-    return subprocess.run(
-        [sys.executable, "-m", "resumefmt", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_resumefmt(*args, cwd=cwd, pythonpath=pythonpath, timeout=60)
 
 
 def _plugin_and_resume(tmp_path: Path, module: str, body: str, resume: str) -> tuple[Path, Path]:
@@ -259,3 +248,17 @@ def test_positions_after_cr_line_breaks() -> None:
     text = 'resumefmt: "1.0"\rbasics:\r  name: Ada\r  summary: Ships the the code.\r'
     [found] = run.lint(load_text(text, "r.yaml"))
     assert (found.location.line, found.location.column) == (4, 18)
+
+
+def test_a_plugin_written_for_0_1_is_told_about_the_new_rule_shape(tmp_path: Path) -> None:
+    old = (
+        "from resumefmt.rules import Rule\n"
+        "def _check(context):\n    return []\n"
+        'OLD = Rule("DM003", "demo.old", "Old.", check=_check, fails=("x",))\n'
+        "def register(registry):\n    registry.add_rule(OLD)\n"
+    )
+    _install_plugin(tmp_path, "rfold", old)
+    (tmp_path / "work").mkdir()
+    result = _cli(["rules"], tmp_path / "work", tmp_path)
+    assert result.returncode == 2
+    assert "written for resumefmt 0.1" in result.stderr and "@rule(code, name" in result.stderr

@@ -63,7 +63,7 @@ def test_rich_text_fields_are_the_ones_the_schema_says_take_rich_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "group", ["PROSE", "BULLETS", "RICH_TEXT_FIELDS", "URL_FIELDS"], ids=lambda g: g
+    "group", ["PROSE", "BULLETS", "RICH_TEXT_FIELDS", "WORDED", "URL_FIELDS"], ids=lambda g: g
 )
 def test_every_selector_names_fields_the_schema_has(group: str) -> None:
     """A selector whose last literal token is no property anywhere would select nothing."""

@@ -21,9 +21,11 @@ LOREM_IPSUM = pattern_rule(
     """Filler text (lorem ipsum) left in the résumé.
 
     Templates fill their examples with lorem ipsum; a line of it that survives
-    is the first thing a reader notices. Every text field is read.
+    is the first thing a reader notices. Every text field is read: prose,
+    names, titles and keywords alike.
     """,
     pattern=r"(?i)\blorem ipsum\b",
+    fields=("**",),
     message="'{0}' is placeholder text: replace it with your own words",
     reports=('basics:\n  name: Ada\n  summary: "Lorem ipsum dolor sit amet."\n',),
     passes=("basics:\n  name: Ada\n  summary: Builds compilers.\n",),

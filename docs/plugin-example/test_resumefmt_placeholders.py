@@ -17,6 +17,8 @@ def test_examples(rule: Rule) -> None:
 def test_lorem_ipsum_is_found_where_it_is_written() -> None:
     fragment = "basics:\n  name: Ada\n  headline: Engineer, lorem ipsum\n"
     assert findings(fragment, LOREM_IPSUM) == [(4, 23, "PH101")]
+    titled = "projects:\n  - name: Lorem Ipsum\n"
+    assert findings(titled, LOREM_IPSUM) == [(5, 11, "PH101")]
 
 
 def test_an_example_address_points_at_the_email() -> None:

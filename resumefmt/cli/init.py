@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from resumefmt.starter import starter_text, target_path
 
     path = target_path(args.name)
-    text = starter_text(path.name, schema=args.schema, name=args.person or "Ada Lovelace")
+    text = starter_text(path.name, schema=args.schema, name=args.person)
     write_atomic(path, text, replace=False)
     print(f"wrote {path}; check it with: resumefmt validate {path}", file=sys.stderr)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from resumefmt.cli._common import check_stdin_once
+from resumefmt.cli._common import check_stdin_once, plural
 from resumefmt.errors import DocumentError, ResumefmtError, UsageError
 
 TYPE_CHECKING = False
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         cache_dir=None if args.no_cache else _cache_dir(),
         progress=progress,
     )
-    run = LintRun(registry, today=_today(args.today), settings=settings)
+    linting = LintRun(registry, today=_today(args.today), settings=settings)
     configs: dict[str | None, Config | None] = {}
     found: list[Diagnostic] = []
     failing = 0
@@ -80,10 +80,12 @@ def run(args: argparse.Namespace) -> int:
         for name in args.files:
             config = _config_for(name, args.config, registry, configs)
             try:
-                diagnostics = run.lint(load(name), config)
+                diagnostics = linting.lint(load(name), config)
             except DocumentError as exc:
                 diagnostics = exc.diagnostics
             except ResumefmtError as exc:
+                if progress is not None:
+                    progress.clear()
                 print(exc.format(), file=sys.stderr)
                 cannot_run = True
                 continue
@@ -94,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.clear()
     problems = [d for c in configs.values() if c is not None for d in c.problems]
-    cannot_run = cannot_run or bool(problems) or bool(run.crashed)
-    found = sort_diagnostics(problems + found)  # DESIGN.md: by path, line, column
+    cannot_run = cannot_run or bool(problems) or bool(linting.crashed)
+    found = sort_diagnostics(problems + found)  # by path, line, column, as documented
     _report(found, args.format, registry)
     if not args.quiet and args.format == "text":
         print(_summary(found, len(args.files)), file=sys.stderr)
@@ -116,9 +118,11 @@ class _Progress:
         self.shown = True
 
     def clear(self) -> None:
+        """Erase the line, so that what is printed next starts clean."""
         if self.shown:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+            self.shown = False
 
 
 def _on_terminal() -> bool:
@@ -159,12 +163,12 @@ def _report(found: list[Diagnostic], output: str, registry: Registry) -> None:
 
 
 def _summary(found: list[Diagnostic], files: int) -> str:
+    """``2 files linted: 1 error, 0 warnings, 3 info``."""
     counts = {"error": 0, "warning": 0, "info": 0}
     for d in found:
         counts[d.severity] += 1
-    parts = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
-    noun = "file" if files == 1 else "files"
-    return f"{files} {noun} linted: {parts}"
+    parts = ", ".join(f"{n} info" if s == "info" else plural(n, s) for s, n in counts.items())
+    return f"{plural(files, 'file')} linted: {parts}"
 
 
 def _today(text: str | None) -> datetime.date | None:

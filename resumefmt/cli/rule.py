@@ -16,12 +16,12 @@ DESCRIPTION = (
     "Explain a problem code or rule name: a lint rule (RF101, dates.inverted-range) with its "
     "options and examples, or a load, schema, conversion or configuration code (RF011)."
 )
-#: Where the codes outside the lint rules come from, by their first three characters.
-_REPORTED_BY = {
-    "RF0": "Reported by validate, lint, convert and import; a comment cannot silence it.",
-    "RF06": "Reported by convert --to jsonresume and import --from jsonresume.",
-    "RF09": "Reported by lint about its own configuration, comments or rules.",
-}
+#: Where the codes outside the lint rules come from, by code prefix (longest first).
+_REPORTED_BY = (
+    ("RF06", "Reported by convert --to jsonresume and import --from jsonresume."),
+    ("RF09", "Reported by lint about its own configuration, comments or rules."),
+    ("RF0", "Reported by validate, lint, convert and import; a comment cannot silence it."),
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,10 +69,8 @@ def explain_rule(rule: Rule) -> str:
 
 def explain_code(code: Code) -> str:
     """A load, schema, conversion or engine code explained."""
-    prefix = code.code[:3] if code.code[:4] not in _REPORTED_BY else code.code[:4]
-    return "\n".join(
-        [f"{code.code} {code.name}", "", code.manual, "", _REPORTED_BY.get(prefix, "")]
-    ).rstrip()
+    where = next((said for prefix, said in _REPORTED_BY if code.code.startswith(prefix)), "")
+    return "\n".join([f"{code.code} {code.name}", "", code.manual, "", where]).rstrip()
 
 
 def _toml(value: object) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from resumefmt.lint_rules._examples import bullets, field
@@ -34,15 +33,10 @@ _WHITESPACE = (
 )
 
 
-@functools.cache
-def _tail() -> re.Pattern[str]:
-    return re.compile(_TAIL)
-
-
 def _ending(text: str) -> tuple[str | None, int]:
     """``("stop"|"bare"|None, offset of the last word)`` of one bullet."""
     linked = "<" in text or "://" in text  # only these can end in a reference
-    core = (_tail().sub("", text) if linked else text).rstrip()
+    core = (re.sub(_TAIL, "", text) if linked else text).rstrip()
     last = core.rstrip(_CLOSERS)
     start = max(core.rfind(" "), core.rfind("\n")) + 1
     if not last or last.endswith(_OPEN_ENDS):

@@ -51,6 +51,7 @@ def days_in_month(year: int, month: int) -> int:
 
 
 def day_of(today: datetime.date) -> Day:
+    """A date as a ``(year, month, day)`` tuple, the form spans are made of."""
     return today.year, today.month, today.day
 
 
@@ -130,6 +131,7 @@ def precision(text: str) -> int:
 
 
 def month_index(day: Day) -> int:
+    """Months since year 0, so that two days' months can be subtracted."""
     return day[0] * 12 + day[1] - 1
 
 

@@ -114,7 +114,7 @@ def future_end(context: Context) -> Iterator[Finding]:
     leave alone (``education``, ``work``, ``research``, ``projects``, ``sections``).
     """
     today = day_of(context.today)
-    exempt = set(context.options.get("exempt", ()))
+    exempt = set(context.options["exempt"])
     for section, pointer, entry in dated_entries(context.data):
         end = entry.get("end")
         if section in exempt or not isinstance(end, str) or end == PRESENT:

@@ -42,7 +42,7 @@ TWO = (
     passes=(TWO.format('"2021-03"', "present", '"2019"', '"2021-03"'),),
 )
 def overlapping_roles(context: Context) -> Iterator[Finding]:
-    """Two roles at different organisations held at the same time (info).
+    """Two roles at different organisations held at the same time.
 
     Readers ask about it, so it is worth a look, not a fix: a side job or a
     part-time post is fine. Several roles at one organisation never count,
@@ -53,7 +53,7 @@ def overlapping_roles(context: Context) -> Iterator[Finding]:
     research is left out by default because research posts are so often held
     beside study or an internship. Reported at the ``start`` of the entry listed second.
     """
-    roles = list(_roles(context, context.options.get("sections", ["work"])))
+    roles = list(_roles(context, context.options["sections"]))
     for later, (pointer, entry, start, end) in enumerate(roles):
         for _other, other, other_start, other_end in roles[:later]:
             if _org(entry) == _org(other):
@@ -74,7 +74,7 @@ def overlapping_roles(context: Context) -> Iterator[Finding]:
     passes=(TWO.format('"2020-03"', "present", '"2018"', '"2019"'),),
 )
 def gap(context: Context) -> Iterator[Finding]:
-    """A gap between consecutive roles longer than ``max-months`` (off by default).
+    """A gap between consecutive roles longer than ``max-months``.
 
     Roles of the sections in option ``sections`` (default ``[work]``) are taken
     in order of their start; a gap is counted in whole months that certainly
@@ -83,10 +83,8 @@ def gap(context: Context) -> Iterator[Finding]:
     ``2020-03`` leave 8 months. Option ``max-months`` (default 6) is the
     longest gap that passes. Reported at the ``start`` after the gap.
     """
-    limit = int(context.options.get("max-months", 6))
-    roles = sorted(
-        _roles(context, context.options.get("sections", ["work"])), key=lambda r: r[2][0]
-    )
+    limit = int(context.options["max-months"])
+    roles = sorted(_roles(context, context.options["sections"]), key=lambda r: r[2][0])
     covered: tuple[Day, dict[str, Any]] | None = None
     for pointer, entry, start, end in roles:
         if covered is not None:
@@ -110,7 +108,7 @@ def gap(context: Context) -> Iterator[Finding]:
     passes=(TWO.format('"2021-03"', "present", '"2019-01"', '"2021-02"'),),
 )
 def mixed_precision(context: Context) -> Iterator[Finding]:
-    """A section whose dates are written at different precisions (info).
+    """A section whose dates are written at different precisions.
 
     ``2022 to Oct 2023`` below ``Dec 2023 to present`` reads as an oversight:
     write every date of a section as years, or every one as months. Each list
@@ -154,12 +152,9 @@ def out_of_order(context: Context) -> Iterator[Finding]:
     ``sections`` (default ``[education, work, research]``): the sections the
     format describes as newest first; publications and awards are often
     ordered otherwise.
-
-    Formerly ``dates.not-newest-first``; that name still works in
-    configurations and suppression comments.
     """
     today = day_of(context.today)
-    for section in context.options.get("sections", ["education", "work", "research"]):
+    for section in context.options["sections"]:
         if section not in DATED:
             continue
         previous: tuple[dict[str, Any], Span | None, Span | None] | None = None

@@ -15,7 +15,7 @@ are not addresses; the e-mail rule reads them. Nothing is deduplicated.
 
 from __future__ import annotations
 
-from resumefmt.model import PROSE, RICH_TEXT_FIELDS, URL_FIELDS
+from resumefmt.model import RICH_TEXT_FIELDS, URL_FIELDS
 from resumefmt.richtext import links
 
 TYPE_CHECKING = False
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from resumefmt.rules import Context
 
 #: Where addresses may be written inside text.
-TEXT_FIELDS = (*PROSE, *RICH_TEXT_FIELDS)
+TEXT_FIELDS = (*RICH_TEXT_FIELDS, "basics/headline")
 
 
 def users_own(pointer: str) -> bool:

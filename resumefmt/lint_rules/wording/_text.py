@@ -1,4 +1,4 @@
-"""What the wording rules read: their fields, each text masked once, its words.
+"""What the wording rules read: each text masked once, and its words.
 
 Each text is read with code spans, URLs and e-mail addresses blanked out
 (:func:`masked`), so no word inside them is ever reported; its words are found
@@ -10,35 +10,9 @@ from __future__ import annotations
 
 import re
 
-from resumefmt.model import PROSE
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from resumefmt.rules import Context
-
-#: Every field a reader sees as words: the prose, plus names of things, titles
-#: and keywords. Not names of people or projects (a repository called
-#: ``pytorch-utils`` is spelled as it is), nor URLs, e-mails and dates.
-TEXT = (
-    *PROSE,
-    "basics/profiles/*/network",
-    "*/*/organization",
-    "*/*/unit",
-    "*/*/role",
-    "*/*/institution",
-    "*/*/degree",
-    "*/*/field",
-    "*/*/title",
-    "*/*/venue",
-    "*/*/awarder",
-    "*/*/keywords/*",
-    "*/*/technologies/*",
-    "*/*/courses/*",
-    "*/*/projects/*/role",
-    "*/*/projects/*/technologies/*",
-    "sections/*/items/*/title",
-    "sections/*/items/*/subtitle",
-)
 
 #: A word, as the rules' lists are looked up: letters, digits and "_".
 WORD = re.compile(r"\w+")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from resumefmt.lint_rules._examples import bullets, field
-from resumefmt.lint_rules.wording._text import TEXT, masked
+from resumefmt.lint_rules.wording._text import masked
+from resumefmt.model import WORDED
 from resumefmt.rules import pattern_rule
 
 TYPE_CHECKING = False
@@ -31,7 +32,7 @@ wrong_ordinal = pattern_rule(
     """,
     pattern=r"\b(?P<n>\d+)(?P<s>st|nd|rd|th)\b",
     message=_ordinal,
-    fields=TEXT,
+    fields=WORDED,
     subject=masked,
     formerly=("wording.ordinal-suffix",),
     reports=(field("venue", "Proceedings of the 31th Conference"), bullets("Ranked 22st.")),
@@ -48,7 +49,7 @@ cut_off = pattern_rule(
     """,
     pattern=r"(?:…|\.\.\.)\s*\Z",
     message="the text ends in '{0}' and looks cut off: finish the sentence",
-    fields=TEXT,
+    fields=WORDED,
     hint=lambda text: text.rstrip().endswith(("…", "...")),
     reports=(bullets("Compatible with ControlNet, LoRA, and other…"),),
     passes=(bullets("Wrote 'Wait… what?', a talk on latency."),),

@@ -12,8 +12,8 @@ from resumefmt.lint_rules.wording._terms import (
     WEAK,
     WEAK_STARTS,
 )
-from resumefmt.lint_rules.wording._text import TEXT, WORD, masked, words
-from resumefmt.model import PROSE
+from resumefmt.lint_rules.wording._text import WORD, masked, words
+from resumefmt.model import PROSE, WORDED
 from resumefmt.rules import Finding, rule
 
 TYPE_CHECKING = False
@@ -163,7 +163,7 @@ def repeated_word(context: Context) -> Iterator[Finding]:
     to delete. "had had" and "that that" can be right and are left alone, as
     are two capitalised words (a place such as "Walla Walla").
     """
-    for ptr, text in context.strings(*TEXT):
+    for ptr, text in context.strings(*WORDED):
         folded = [w.casefold() for w in WORD.findall(text)]
         if True not in map(str.__eq__, folded, folded[1:]) and "\u0130" not in text:
             continue  # no word follows its twin (the common case); İ folds to two letters
@@ -214,7 +214,7 @@ def miscased_brand(context: Context) -> Iterator[Finding]:
     Excel, and more (see `resumefmt/lint_rules/wording/_terms.py`). Only the
     listed wrong forms are reported, never inside `code`, URLs or host names.
     """
-    yield from _look_up(context, TEXT, frozenset(BRAND_STARTS), _brands)
+    yield from _look_up(context, WORDED, frozenset(BRAND_STARTS), _brands)
 
 
 def _brands(text: str, subject: str) -> Iterator[tuple[int, int, str]]:
