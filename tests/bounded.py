@@ -128,5 +128,5 @@ def _record(result: Bounded) -> None:
         "seconds": round(result.seconds, 3),
         "peak_mib": round(result.peak_mib, 1),
     }
-    with open(log, "a", encoding="utf-8") as handle:
+    with Path(log).open("a", encoding="utf-8") as handle:
         handle.write(json.dumps(line, ensure_ascii=False) + "\n")
