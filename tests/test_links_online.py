@@ -499,3 +499,99 @@ def test_the_manual_states_the_checkers_real_limits() -> None:
         f"cached for {cache.KEEP_DAYS} days",
     ):
         assert said in manual, said
+
+
+# Addresses that carry an IPv4 address in IPv6 (item 9): classified, never connected to.
+
+EMBEDDED = [
+    ("::127.0.0.1", "loopback", "127.0.0.1"),  # IPv4-compatible (deprecated)
+    ("::ffff:0:7f00:1", "loopback", "127.0.0.1"),  # IPv4-translated
+    ("::ffff:127.0.0.1", "loopback", "127.0.0.1"),  # IPv4-mapped
+    ("::ffff:a01:203", "private", "10.1.2.3"),
+    ("64:ff9b::a9fe:a9fe", "link-local", "169.254.169.254"),  # NAT64 of the metadata service
+    ("64:ff9b::7f00:1", "loopback", "127.0.0.1"),
+    ("64:ff9b:1::a9fe:a9fe", "non-public", None),  # NAT64 for local use only
+    ("2002:a9fe:a9fe::1", "link-local", "169.254.169.254"),  # 6to4
+    ("2002:7f00:1::1", "loopback", "127.0.0.1"),
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback", "127.0.0.1"),  # Teredo client
+    ("2001:0:4136:e378:8000:63bf:f7f7:f7f7", "non-public", "8.8.8.8"),  # Teredo, public client
+    ("fec0::1", "site-local", None),  # site-local (deprecated)
+    ("::", "unspecified", None),
+    ("::1", "loopback", None),
+    ("0.0.0.0", "unspecified", None),
+    ("fe80::1%eth0", "link-local", None),
+]
+PUBLIC = [
+    "2606:4700:4700::1111",
+    "::ffff:8.8.8.8",
+    "64:ff9b::808:808",
+    "2002:808:808::1",
+    "8.8.8.8",
+]
+
+
+@pytest.mark.parametrize(("address", "kind", "inner"), EMBEDDED)
+def test_ipv6_addresses_are_what_the_ipv4_address_they_carry_is(
+    address: str, kind: str, inner: str | None
+) -> None:
+    assert _http.address_kind(address) == kind
+
+
+@pytest.mark.parametrize(("address", "kind", "inner"), EMBEDDED)
+def test_the_ipv4_address_an_ipv6_one_carries_is_named(
+    address: str, kind: str, inner: str | None
+) -> None:
+    assert _http.embedded_ipv4(address) == inner
+
+
+@pytest.mark.parametrize("address", PUBLIC)
+def test_public_addresses_stay_public(address: str) -> None:
+    assert _http.address_kind(address) is None
+
+
+@pytest.fixture
+def no_connections(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Refuse, and record, every connection attempt: the addresses under test must not be asked."""
+    attempts: list[object] = []
+
+    def refuse(address: object, *args: object, **kwargs: object) -> socket.socket:
+        attempts.append(address)
+        raise OSError("the test refuses to connect")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    return attempts
+
+
+def test_ipv4_in_ipv6_is_refused_without_the_flag(
+    no_connections: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = {
+        "nat64.example.test": ["64:ff9b::a9fe:a9fe"],
+        "sixtofour.example.test": ["2002:a9fe:a9fe::1"],
+        "site.example.test": ["fec0::1"],
+        "teredo.example.test": ["2001:0:4136:e378:8000:63bf:80ff:fffe"],
+    }
+    for name, addresses in names.items():
+        monkeypatch.setitem(NAMES, name, addresses)
+    urls = [
+        "http://[::127.0.0.1]/",
+        "http://[::ffff:0:7f00:1]:8080/",
+        "http://[::FFFF:127.0.0.1]/",
+        *(f"https://{name}/" for name in names),
+    ]
+    [found] = lint_online(profiles(*urls), run_settings=settings(allow=False))
+    assert no_connections == []
+    assert [code for _, _, code, _ in found] == ["RF132"] * len(urls)
+    said = [m.split(": it ", 1)[1].split(";", 1)[0] for *_, m in found]
+    assert said == [
+        "leads to a loopback address (::7f00:1, which carries 127.0.0.1)",
+        "leads to a loopback address (::ffff:0:7f00:1, which carries 127.0.0.1)",
+        "leads to a loopback address (::ffff:7f00:1, which carries 127.0.0.1)",
+        "leads to nat64.example.test, which resolves to a link-local address "
+        "(64:ff9b::a9fe:a9fe, which carries 169.254.169.254)",
+        "leads to sixtofour.example.test, which resolves to a link-local address "
+        "(2002:a9fe:a9fe::1, which carries 169.254.169.254)",
+        "leads to site.example.test, which resolves to a site-local address (fec0::1)",
+        "leads to teredo.example.test, which resolves to a loopback address "
+        "(2001:0:4136:e378:8000:63bf:80ff:fffe, which carries 127.0.0.1)",
+    ]

@@ -86,13 +86,64 @@ def resolve(host: str, port: int) -> list[str]:
 
 
 def address_kind(address: str) -> str | None:
-    """None for a public address, else what it is: loopback, private, link-local, ..."""
+    """None for a public address, else what it is: loopback, private, link-local, ...
+
+    An IPv6 address that carries an IPv4 one (IPv4-mapped, NAT64, 6to4, Teredo
+    ...) is what the IPv4 one is: ``::ffff:0:7f00:1`` reaches 127.0.0.1 as
+    surely as ``127.0.0.1`` does. The prefixes are written out here rather than
+    taken from ``ipaddress``'s ``is_global``, whose lists differ between Python
+    releases and miss most of them.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address) and not (ip.is_loopback or ip.is_unspecified):
+        embedded = _embedded(ip)
+        if embedded is not None:
+            inner, routed = embedded
+            kind = _kind(inner) if inner is not None else None
+            return kind or (None if routed else "non-public")
+        if ip.is_site_local:  # fec0::/10, deprecated but still routed inside some sites
+            return "site-local"
+    return _kind(ip)
+
+
+def embedded_ipv4(address: str) -> str | None:
+    """The IPv4 address an IPv6 ``address`` carries (for messages), or None."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if not isinstance(ip, ipaddress.IPv6Address) or ip.is_loopback or ip.is_unspecified:
+        return None
+    embedded = _embedded(ip)
+    return str(embedded[0]) if embedded and embedded[0] is not None else None
+
+
+#: IPv6 prefixes whose last 32 bits are an IPv4 address, and whether an address
+#: there is on the public web when its IPv4 address is.
+_IPV4_SUFFIXED = (
+    (ipaddress.IPv6Network("::ffff:0:0/96"), True),  # IPv4-mapped: the IPv4 address itself
+    (ipaddress.IPv6Network("64:ff9b::/96"), True),  # NAT64's well-known prefix (RFC 6052)
+    (ipaddress.IPv6Network("::ffff:0:0:0/96"), False),  # IPv4-translated (SIIT, RFC 2765)
+    (ipaddress.IPv6Network("::/96"), False),  # IPv4-compatible, deprecated (RFC 4291)
+)
+_NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")  # where the IPv4 bits sit varies (RFC 8215)
+
+
+def _embedded(ip: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address | None, bool] | None:
+    """``(the IPv4 address ip carries, whether ip is routed publicly when it is)``, or None."""
+    for network, routed in _IPV4_SUFFIXED:
+        if ip in network:
+            return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF), routed
+    if ip.sixtofour is not None:  # 2002::/16
+        return ip.sixtofour, True
+    if ip.teredo is not None:  # 2001::/32: the client's address; a relay carries the traffic
+        return ip.teredo[1], False
+    if ip in _NAT64_LOCAL:
+        return None, False
+    return None
+
+
+def _kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     if ip.is_global and not ip.is_multicast:
         return None
-    for kind in ("loopback", "link_local", "private", "multicast", "unspecified"):
+    for kind in ("loopback", "unspecified", "link_local", "private", "multicast"):
         if getattr(ip, f"is_{kind}"):
             return kind.replace("_", "-")
     return "non-public"
@@ -141,8 +192,10 @@ def _follow(
             addresses = [a for a, k in zip(addresses, kinds, strict=True) if not k]
             if not addresses:
                 address, kind = refused[0]
-                name = "" if address == host else f"{parts.hostname}, which resolves to "
-                detail = f"leads to {name}a {kind} address ({address}){via}"
+                name = "" if _literal(host) else f"{parts.hostname}, which resolves to "
+                inner = embedded_ipv4(address)
+                shown = f"{address}, which carries {inner}" if inner else address
+                detail = f"leads to {name}a {kind} address ({shown}){via}"
                 return Outcome("private", detail), None
         private = private or any(kinds)
         try:
@@ -164,10 +217,17 @@ def _follow(
 
 
 def _addresses(host: str, port: int) -> list[str]:
-    try:
+    if _literal(host):
         return [str(ipaddress.ip_address(host))]
+    return resolve(host, port)
+
+
+def _literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
     except ValueError:
-        return resolve(host, port)
+        return False
+    return True
 
 
 def _judge(status: int, via: str, private: bool) -> Outcome:
