@@ -7,7 +7,11 @@ Used by tests/test_links_online.py and bench/links.py. Paths:
 - ``/busy`` 429 with ``Retry-After: 1`` the first time, then 200;
 - ``/retry-after/N`` always 429 with ``Retry-After: N``;
 - ``/slow`` answers after 3 seconds;
-- ``/redirect/N?to=URL`` answers N with ``Location: URL`` (without ``to``: itself).
+- ``/redirect/N?to=URL`` answers N with ``Location: URL`` (without ``to``: itself);
+- ``/trickle/N`` sends the status line of N, then one byte of a header every
+  20 ms, never ending the headers (until the client goes or the server stops);
+- ``/cut/N`` sends the status line of N and closes the connection;
+- ``/stall`` never answers (until the client goes or the server stops).
 
 Every request is recorded as ``(method, path, Host header)`` in ``hits``.
 """
@@ -33,6 +37,7 @@ class LinkServer(ThreadingHTTPServer):
         if tls is not None:
             self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.delay = delay
+        self.stopping = threading.Event()
         self.hits: list[tuple[str, str, str]] = []
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self.serve_forever, args=(0.05,), daemon=True)
@@ -52,6 +57,7 @@ class LinkServer(ThreadingHTTPServer):
             return [f"{method} {path}" for method, path, _ in self.hits]
 
     def stop(self) -> None:
+        self.stopping.set()  # ends the answers that never end
         self.shutdown()
         self.server_close()
 
@@ -77,6 +83,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.delay:
             time.sleep(self.server.delay)
         path = parts.path
+        if path.startswith(("/trickle/", "/cut/")) or path == "/stall":
+            self._never_finish(path)
+            return
         headers: dict[str, str] = {}
         if path == "/ok":
             status = 200
@@ -103,3 +112,24 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.close_connection = True
+
+    def _never_finish(self, path: str) -> None:
+        """Answer with a head that never ends: trickled, cut after the status line, or silent."""
+        self.close_connection = True
+        kind, _, status = path[1:].partition("/")
+        try:
+            if status:
+                self.wfile.write(f"HTTP/1.1 {status} Whatever\r\n".encode("ascii"))
+                self.wfile.flush()
+            if kind == "cut":
+                return
+            if kind == "trickle":
+                self.wfile.write(b"X-Trickle: ")
+            for _ in range(3000):  # a minute at most, should a test forget to stop the server
+                if self.server.stopping.wait(0.02):
+                    return
+                if kind == "trickle":
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+        except OSError:  # the client went: what it came for
+            return

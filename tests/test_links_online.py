@@ -501,6 +501,33 @@ def test_the_manual_states_the_checkers_real_limits() -> None:
         assert said in manual, said
 
 
+# A hostile server: headers that never end (issue 11, item 8).
+
+
+def test_an_answer_whose_headers_never_end_is_no_answer(
+    server: LinkServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trickled headers cut at the deadline, or a status line and a closed connection:
+    unverifiable, never good (nor cached as good), never dead."""
+    monkeypatch.setattr(checker, "TOTAL_TIMEOUT", 0.5)
+    urls = [server.url(p) for p in ("/trickle/200", "/trickle/404", "/cut/200", "/cut/404")]
+    start = time.monotonic()
+    [found] = lint_online(profiles(*urls), run_settings=settings(cache=tmp_path))
+    assert time.monotonic() - start < 3.0
+    late = "could not be verified: it did not answer in time"
+    cut = "could not be verified: it failed: the connection closed before the end of the headers"
+    assert found == [
+        (6, 12, "RF131", f"the link {urls[0]} {late}"),
+        (8, 12, "RF131", f"the link {urls[1]} {late}"),
+        (10, 12, "RF131", f"the link {urls[2]} {cut}"),
+        (12, 12, "RF131", f"the link {urls[3]} {cut}"),
+    ]
+    assert not (tmp_path / FILE_NAME).exists()  # nothing was good: nothing to remember
+    hits = server.paths()  # a dropped connection is asked again, as documented
+    assert [hits.count(f"HEAD /cut/{n}") for n in (200, 404)] == [1 + _http.RETRIES] * 2
+    assert [hits.count(f"HEAD /trickle/{n}") for n in (200, 404)] == [1, 1]
+
+
 # Addresses that carry an IPv4 address in IPv6 (item 9): classified, never connected to.
 
 EMBEDDED = [

@@ -23,6 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from email.message import Message
+    from io import BufferedReader
     from urllib.parse import SplitResult
 
     Watch = Callable[[socket.socket], None]
@@ -294,8 +295,54 @@ def _request(
     raise error
 
 
+class CutShort(http.client.HTTPException):
+    """The answer ended before its headers did: no answer, whatever its status line said."""
+
+
+class _Lines:
+    """The reader of a response's head, noting a line that the end of the stream cut short."""
+
+    def __init__(self, stream: BufferedReader) -> None:
+        self.stream = stream
+        self.cut = False
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self.stream.readline(limit)
+        # A line over the limit has no end either; http.client reports it as too long.
+        if not line.endswith(b"\n") and (limit < 0 or len(line) < limit):
+            self.cut = True
+        return line
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+class _Response(http.client.HTTPResponse):
+    """A response whose head must end with its blank line.
+
+    ``http.client`` takes the end of the stream for the end of the headers, so a
+    server that sends ``HTTP/1.1 200 OK`` and closes, or one that trickles
+    header bytes until the deadline shuts the socket, would read as a good
+    answer (and be cached as one). Here either is an error.
+    """
+
+    def begin(self) -> None:
+        stream = self.fp
+        lines = _Lines(stream)
+        self.fp = lines  # type: ignore[assignment]  # the head is read through it, watched
+        try:
+            super().begin()
+        finally:
+            if self.fp is not None:  # begin() closes and drops it when no body follows
+                self.fp = stream
+        if lines.cut:
+            raise CutShort("the connection closed before the end of the headers")
+
+
 class _Pinned(http.client.HTTPConnection):
     """A connection to a checked address, speaking to the host by name (Host header, SNI)."""
+
+    response_class = _Response
 
     def __init__(
         self, host: str, port: int, address: str, timeout: float, secure: bool, watch: Watch | None
