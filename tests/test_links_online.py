@@ -1,7 +1,9 @@
 """The online link rules (RF130-RF132) against HTTP servers the tests start on loopback.
 
 No test asks a real resolver: ``http.resolve`` is replaced by a table, and a
-name missing from it fails the test. Every server listens on a loopback address.
+name missing from it fails the test. Every server listens on a loopback address;
+a test about another address never opens a socket to it. Tests of the real CLI
+inject the same way, through a ``sitecustomize`` module (:func:`cli_with_fake_dns`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from bounded import Bounded, run_bounded
 from conftest import ROOT, TODAY, as_document_text, require_tool
 from linkserver import LinkServer
 
@@ -29,7 +32,13 @@ from resumefmt.plugins import Registry
 from resumefmt.rules import LintSettings
 
 Found = list[tuple[int, int, str, str]]
-NAMES = {"public.example.test": ["127.0.0.2"], "intranet.example.test": ["10.1.2.3"]}
+NAMES = {
+    "public.example.test": ["127.0.0.2"],
+    "intranet.example.test": ["10.1.2.3"],
+    # The name the checker asks when told "no such domain" (http.PROBE_HOST):
+    # resolved here, never connected to.
+    "github.com": ["192.0.2.1"],
+}
 
 
 def fake_resolve(host: str, port: int) -> list[str]:
@@ -227,7 +236,7 @@ def test_a_stuck_resolver_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> 
     assert [m for *_, m in found] == [
         "the link https://slow-dns.example.test/ could not be verified: "
         "it did not answer within 0.3 s"
-    ]
+    ]  # the checks are in time, whatever the probe of the resolver would take
 
 
 def test_names_are_resolved_once_and_the_checked_address_is_used(
@@ -495,6 +504,10 @@ def test_the_manual_states_the_checkers_real_limits() -> None:
         f"up to {http.MAX_REDIRECTS} redirects",
         f"at most {checker.PER_HOST} at a time per host",
         f"has {checker.TOTAL_TIMEOUT:g} seconds in all",
+        f"on one host have {checker.HOST_BUDGET:g} seconds in all",
+        f"all its links {checker.BATCH_BUDGET:g} seconds",
+        f"end within about {checker.BATCH_BUDGET:g} seconds",
+        f"exists ({http.PROBE_HOST})",
         f"Retry-After of up to {http.RETRY_AFTER_CAP:g} seconds",
         f"cached for {cache.KEEP_DAYS} days",
     ):
@@ -622,3 +635,281 @@ def test_ipv4_in_ipv6_is_refused_without_the_flag(
         "leads to teredo.example.test, which resolves to a loopback address "
         "(2001:0:4136:e378:8000:63bf:80ff:fffe, which carries 127.0.0.1)",
     ]
+
+
+# Budgets: a batch of links ends in bounded time (item 13).
+
+
+def test_many_links_on_one_slow_host_share_a_budget(
+    server: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """12 links on a host that never answers: without the host's budget, 3 rounds of timeouts."""
+    monkeypatch.setattr(checker, "TOTAL_TIMEOUT", 1.0)
+    monkeypatch.setattr(checker, "HOST_BUDGET", 1.5, raising=False)
+    seen: list[tuple[int, int]] = []
+    urls = [server.url(f"/stall?n={n}") for n in range(12)]
+    start = time.monotonic()
+    [found] = lint_online(
+        profiles(*urls), run_settings=settings(progress=lambda *count: seen.append(count))
+    )
+    took = time.monotonic() - start
+    assert 1.4 < took < 2.5, took
+    messages = [
+        m.removeprefix(f"the link {u} could not be verified: it ")
+        for u, (*_, m) in zip(urls, found, strict=True)
+    ]
+    assert [code for _, _, code, _ in found] == ["RF131"] * 12
+    assert messages[:8] == ["did not answer in time"] * 8
+    assert (
+        messages[8:]
+        == ["was not checked: the time allowed for the links to 127.0.0.2 (1.5 s) ran out first"]
+        * 4
+    )
+    assert len(server.hits) == 8
+    assert seen[-1] == (12, 12)  # the count the CLI shows still reaches the total
+
+
+def test_a_batch_has_a_budget_across_hosts(
+    server: LinkServer, other: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With few connections, slow hosts wait their turn; the batch's budget ends the wait."""
+    monkeypatch.setattr(checker, "MAX_CONNECTIONS", 2)
+    monkeypatch.setattr(checker, "TOTAL_TIMEOUT", 1.0)
+    monkeypatch.setattr(checker, "BATCH_BUDGET", 1.5, raising=False)
+    urls = [s.url(f"/stall?n={n}") for n in range(3) for s in (server, other)]
+    start = time.monotonic()
+    [found] = lint_online(profiles(*urls))
+    took = time.monotonic() - start
+    assert 1.4 < took < 2.5, took
+    messages = [m.split(" could not be verified: it ", 1)[1] for *_, m in found]
+    assert (
+        messages
+        == ["did not answer in time"] * 4
+        + ["was not checked: the time allowed for a file's links (1.5 s) ran out first"] * 2
+    )
+
+
+# A resolver that says "no such domain" of every name ("tried as a new user would").
+
+
+def no_such_domain(host: str, port: int) -> list[str]:
+    raise _http.NoSuchHost(host)
+
+
+def test_a_resolver_that_knows_no_name_makes_no_link_dead(
+    server: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def broken(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return no_such_domain(host, port)
+
+    monkeypatch.setattr(_http, "resolve", broken)
+    first, second = lint_online(
+        profiles("https://github.com/ada", server.url("/status/404"), "https://ada.dev/"),
+        profiles("https://example.org/cv", "https://github.com/ada"),
+    )
+    # Said once, on the first link it stopped; the link the resolver was not needed for stands.
+    assert first == [
+        (
+            6,
+            12,
+            "RF131",
+            "the resolver answers 'no such domain' for every name, even github.com: "
+            "links could not be checked",
+        ),
+        (
+            8,
+            12,
+            "RF130",
+            f"the link {server.url('/status/404')} is dead: it answered 404 Not Found",
+        ),
+    ]
+    assert second == []
+    assert asked.count("github.com") == 2  # a link's host, and the probe: once a run
+
+
+def test_no_such_domain_is_believed_from_a_resolver_that_knows_the_probe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    def counting(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return fake_resolve(host, port)
+
+    monkeypatch.setattr(_http, "resolve", counting)
+    [found] = lint_online(profiles("https://dead.example.test/a", "https://dead.example.test/b"))
+    assert [m for *_, m in found] == [
+        f"the link https://dead.example.test/{p} is dead: it has no such domain: dead.example.test"
+        for p in "ab"
+    ]
+    assert asked.count("github.com") == 1
+
+
+def test_no_such_domain_from_a_resolver_that_cannot_answer_is_unverifiable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def failing(host: str, port: int) -> list[str]:
+        if host == "github.com":
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return fake_resolve(host, port)
+
+    monkeypatch.setattr(_http, "resolve", failing)
+    [found] = lint_online(profiles("https://dead.example.test/"))
+    assert found == [
+        (
+            6,
+            12,
+            "RF131",
+            "the link https://dead.example.test/ could not be verified: it has no such domain: "
+            "dead.example.test, says a resolver that cannot look up github.com",
+        )
+    ]
+
+
+# The same through the real CLI, bounded in time and memory (tests/bounded.py).
+
+_SITECUSTOMIZE = '''\
+"""Loaded by the CLI under test: names from a table, loopback only, shorter deadlines."""
+import json
+import os
+import socket
+
+from resumefmt.lint_rules.links._online import checker, http
+
+_PLAN = json.loads(os.environ["RESUMEFMT_TEST_LINKS"])
+
+
+def _resolve(host, port):
+    if host in _PLAN["names"]:
+        return _PLAN["names"][host]
+    raise http.NoSuchHost(host)  # any other name: "no such domain"
+
+
+def _loopback_only(address, *args, **kwargs):
+    if not str(address[0]).startswith("127."):
+        raise OSError(f"the test refuses to connect to {address[0]}")
+    return _connect(address, *args, **kwargs)
+
+
+_connect = socket.create_connection
+socket.create_connection = _loopback_only
+http.resolve = _resolve
+for _dotted, _value in _PLAN["constants"].items():
+    _module, _name = _dotted.split(".")
+    setattr({"checker": checker, "http": http}[_module], _name, _value)
+'''
+
+
+def cli_with_fake_dns(
+    case: str,
+    tmp_path: Path,
+    text: str,
+    *flags: str,
+    names: dict[str, list[str]],
+    constants: dict[str, float] | None = None,
+    seconds: float = 20.0,
+) -> Bounded:
+    """``resumefmt lint --online FLAGS FILE`` on ``text`` in a new process, its names from
+    ``names`` (any other: "no such domain"), its checker's ``constants`` replaced."""
+    import resumefmt
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    path = tmp_path / "cv.resumefmt.yaml"
+    path.write_text(as_document_text(text), encoding="utf-8")
+    package = Path(resumefmt.__file__).parent.parent  # this one, or the one under test
+    plan = {"names": names, "constants": constants or {}}
+    env = {
+        "PYTHONPATH": os.pathsep.join((str(site), str(package))),
+        "RESUMEFMT_TEST_LINKS": json.dumps(plan),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    return run_bounded(
+        case, "lint", "--online", *flags, path, cwd=tmp_path, env=env, seconds=seconds
+    )
+
+
+def test_cli_a_resolver_that_knows_no_name(tmp_path: Path) -> None:
+    fragment = profiles("https://github.com/ada", "https://ada.dev/", "https://example.org/cv")
+    result = cli_with_fake_dns(
+        "lint --online, resolver denies every name", tmp_path, fragment, names={}
+    )
+    path = tmp_path / "cv.resumefmt.yaml"
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"{path}:6:12: info: the resolver answers 'no such domain' for every name, even "
+        "github.com: links could not be checked [RF131]\n",
+    )
+    assert result.seconds < 10 and result.peak_mib < 200
+
+
+def test_cli_hostile_servers_end_in_bounded_time(
+    server: LinkServer, other: LinkServer, tmp_path: Path
+) -> None:
+    """Headers that never end, a status line and a close, and 12 links on a host that never
+    answers: all unverifiable, none cached, within the budgets (shortened here)."""
+    urls = [other.url(p) for p in ("/trickle/200", "/cut/200")]
+    urls += [server.url(f"/stall?n={n}") for n in range(12)]
+    constants = {
+        "checker.TOTAL_TIMEOUT": 1.0,
+        "checker.HOST_BUDGET": 1.5,
+        "checker.BATCH_BUDGET": 3.0,
+        "http.BACKOFF": 0.01,
+    }
+    result = cli_with_fake_dns(
+        "lint --online: endless headers, cut headers, 12 links on a stalled host",
+        tmp_path,
+        profiles(*urls),
+        "--allow-private-hosts",
+        names={},
+        constants=constants,
+    )
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / "cv.resumefmt.yaml"
+    late = "did not answer in time"
+    said = [
+        late,
+        "failed: the connection closed before the end of the headers",
+        *[late] * 8,
+        *["was not checked: the time allowed for the links to 127.0.0.2 (1.5 s) ran out first"] * 4,
+    ]
+    assert result.stdout.splitlines() == [
+        f"{path}:{6 + 2 * n}:12: info: the link {url} could not be verified: it {it} [RF131]"
+        for n, (url, it) in enumerate(zip(urls, said, strict=True))
+    ]
+    assert not (tmp_path / "cache" / "resumefmt" / FILE_NAME).exists()
+    assert result.seconds < 5 and result.peak_mib < 200
+
+
+def test_cli_refuses_ipv4_in_ipv6_without_the_flag(tmp_path: Path) -> None:
+    """The sitecustomize refuses any connection off 127/8: nothing here is ever asked."""
+    urls = [
+        "http://[::ffff:0:7f00:1]/",
+        "http://[64:ff9b::a9fe:a9fe]/latest/",
+        "https://cv.ada.dev/",
+    ]
+    result = cli_with_fake_dns(
+        "lint --online: IPv4 in IPv6 (loopback, NAT64 of the metadata address)",
+        tmp_path,
+        profiles(*urls),
+        names={"cv.ada.dev": ["2002:a9fe:a9fe::1"], "github.com": ["192.0.2.1"]},
+    )
+    path = tmp_path / "cv.resumefmt.yaml"
+    flag = "only --allow-private-hosts lets the checker reach such addresses [RF132]"
+    assert (result.returncode, result.stdout.splitlines()) == (
+        0,
+        [
+            f"{path}:6:12: warning: the link {urls[0]} was not checked: it leads to a loopback "
+            f"address (::ffff:0:7f00:1, which carries 127.0.0.1); {flag}",
+            f"{path}:8:12: warning: the link {urls[1]} was not checked: it leads to a link-local "
+            f"address (64:ff9b::a9fe:a9fe, which carries 169.254.169.254); {flag}",
+            f"{path}:10:12: warning: the link {urls[2]} was not checked: it leads to cv.ada.dev, "
+            "which resolves to a link-local address (2002:a9fe:a9fe::1, which carries "
+            f"169.254.169.254); {flag}",
+        ],
+    )
+    assert result.seconds < 5 and result.peak_mib < 200

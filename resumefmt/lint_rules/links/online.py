@@ -22,11 +22,16 @@ Each address in the résumé (URL fields and links in rich text) is asked for
 with HEAD, then with GET when HEAD gets an error answer (many servers refuse
 or mishandle HEAD), following up to 10 redirects. Checks run concurrently, at
 most 4 at a time per host; each address is checked once per run, however
-many documents hold it, and has 15 seconds in all. 429 and 502-504 answers
-and dropped connections are retried twice with backoff; a Retry-After of up
-to 5 seconds is honoured, a longer one is reported. Good answers are cached
-for 7 days (--no-cache ignores the cache); failures are always asked
-again.
+many documents hold it, and has 15 seconds in all. A file's links on one
+host have 20 seconds in all, and all its links 30 seconds: a link not
+answered by then is unverifiable, so a file's checks end within about 30
+seconds. 429 and 502-504 answers and dropped connections are retried twice
+with backoff; a Retry-After of up to 5 seconds is honoured, a longer one is
+reported. An answer cut off before the end of its headers is no answer.
+"No such domain" makes a link dead only when the resolver finds a name that
+exists (github.com); when it denies that one too, the resolver is broken and
+this is said once, on the first link. Good answers are cached for 7 days
+(--no-cache ignores the cache); failures are always asked again.
 """
 #: The message of each kind of outcome the rules report.
 _MESSAGES = {
@@ -36,6 +41,7 @@ _MESSAGES = {
         "the link {url} was not checked: it {detail}; "
         "only --allow-private-hosts lets the checker reach such addresses"
     ),
+    "no-resolver": "{detail}: links could not be checked",
 }
 
 
@@ -112,9 +118,16 @@ def _findings(context: Context, kind: str) -> Iterator[Finding]:
     known = _checker(context).outcomes([url for _, url, _, _ in found])
     for pointer, url, start, end in found:
         outcome = known[url]
-        if outcome.kind == kind:
-            message = _MESSAGES[kind].format(url=url, detail=outcome.detail)
-            yield Finding(pointer, message, start, end)
+        said = outcome.kind
+        if said == "no-resolver" and kind == "unverifiable":
+            # The same for every link: said once a run, on the first link it stopped.
+            if context.shared.get("said no-resolver"):
+                continue
+            context.shared["said no-resolver"] = True
+        elif said != kind:
+            continue
+        message = _MESSAGES[said].format(url=url, detail=outcome.detail)
+        yield Finding(pointer, message, start, end)
 
 
 def _checker(context: Context) -> LinkChecker:

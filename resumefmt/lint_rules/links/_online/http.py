@@ -34,6 +34,10 @@ BACKOFF = 0.5  # seconds before the first retry, doubled for each next one
 RETRY_AFTER_CAP = 5.0  # a server asking to wait longer is reported, not waited for
 CONNECT_TIMEOUT = 5.0  # seconds to open a connection to one address
 USER_AGENT = "Mozilla/5.0 (compatible; resumefmt-linkcheck/1)"
+#: A name that exists wherever links can be checked (one of the sites that
+#: ``links.insecure-http`` knows): when the resolver says it does not, the
+#: resolver, not the links, is broken.
+PROBE_HOST = "github.com"
 _SAFE_PATH = "/%:@!$&'()*+,;=-._~?"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _REFUSED = "; the site asks for a login or refuses automated checks"
@@ -57,18 +61,24 @@ class Outcome(Record):
     """What checking one link found; ``detail`` completes "the link ..." in a message.
 
     ``kind`` is ``ok``; ``dead`` (404, 410, no such domain); ``unverifiable``
-    (401, 403, 429, 999, 5xx, timeouts, refused connections); or ``private``
-    (a target the checker refused to reach). ``private=True`` says that a good
-    answer came through a loopback, private or link-local address, so the
-    cache never serves it to a run without ``--allow-private-hosts``.
+    (401, 403, 429, 999, 5xx, timeouts, refused connections); ``private``
+    (a target the checker refused to reach); or ``no-resolver`` (the resolver
+    says "no such domain" of every name, so nothing could be checked).
+    ``private=True`` says that a good answer came through a loopback, private
+    or link-local address, so the cache never serves it to a run without
+    ``--allow-private-hosts``. ``no_such_domain=True`` marks a ``dead`` outcome
+    that rests on the resolver's word alone, which the checker confirms.
     """
 
-    __slots__ = ("detail", "kind", "private")
+    __slots__ = ("detail", "kind", "no_such_domain", "private")
 
-    def __init__(self, kind: str, detail: str, *, private: bool = False) -> None:
+    def __init__(
+        self, kind: str, detail: str, *, private: bool = False, no_such_domain: bool = False
+    ) -> None:
         self.kind = kind
         self.detail = detail
         self.private = private
+        self.no_such_domain = no_such_domain
 
 
 class NoSuchHost(Exception):
@@ -184,7 +194,8 @@ def _follow(
             port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
             addresses = _addresses(host, port)
         except NoSuchHost:
-            return Outcome("dead", f"has no such domain: {parts.hostname}{via}"), None
+            detail = f"has no such domain: {parts.hostname}{via}"
+            return Outcome("dead", detail, no_such_domain=True), None
         except (OSError, UnicodeError, ValueError) as exc:
             return Outcome("unverifiable", f"cannot look up {parts.hostname}: {exc}{via}"), -1
         kinds = [address_kind(a) for a in addresses]
