@@ -2,12 +2,14 @@
 
 A :class:`Location` prints as ``path:line:col`` (1-based, columns counted in
 characters); a :class:`Diagnostic` prints as the one-line form editors and CI
-parse: ``path:line:col: severity: message [CODE]``.
+parse: ``path:line:col: severity: message [CODE]``, one line whatever the
+path and the message hold (:func:`resumefmt._text.visible`).
 """
 
 from __future__ import annotations
 
 from resumefmt._record import Record
+from resumefmt._text import visible
 
 TYPE_CHECKING = False
 
@@ -60,8 +62,15 @@ class Diagnostic(Record):
         return (loc.path, loc.line, loc.column, self.code)
 
     def format_text(self) -> str:
-        """``path:line:col: severity: message [CODE]``."""
-        return f"{self.location}: {self.severity}: {self.message} [{self.code}]"
+        """``path:line:col: severity: message [CODE]``, on one line with no raw controls.
+
+        The path and the message may hold what a user wrote (a file name, a
+        value quoted in a rule's message): a newline there must not start a
+        line that reads as another diagnostic, nor an escape reach a terminal.
+        """
+        loc = self.location
+        where = f"{visible(loc.path)}:{loc.line}:{loc.column}"
+        return f"{where}: {self.severity}: {visible(self.message)} [{visible(self.code)}]"
 
     def as_dict(self) -> dict[str, object]:
         """The fields of ``validate`` and ``lint --format json`` output (README: Command line)."""

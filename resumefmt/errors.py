@@ -7,6 +7,7 @@ the loader when a file cannot even be read as data (syntax, duplicate keys).
 
 from __future__ import annotations
 
+from resumefmt._text import visible
 from resumefmt.diagnostics import Diagnostic
 
 
@@ -20,7 +21,8 @@ class ResumefmtError(Exception):
         self.message = message
 
     def format(self) -> str:
-        return f"resumefmt: {self.message}"
+        """The message for standard error: names and values in it cannot act on a terminal."""
+        return f"resumefmt: {visible(self.message)}"
 
 
 class UsageError(ResumefmtError):

@@ -4,8 +4,11 @@
 with its own escaping. ``**bold**``, ``*italic*``, ``code``, ``[text](url)``,
 ``<url>``, blank-line paragraphs, and backslash escapes of ``* ` [ ] < > \\``;
 everything else is literal text. Markup that is not closed prints as typed.
+A line ends at ``\n``, ``\r`` or ``\r\n``, as in CommonMark: inside a
+paragraph each is a space, two make a paragraph break.
 :func:`links` reads the same markup for the addresses written in a string,
-with their offsets: what the link rules check is what the converters render.
+with their offsets, and :func:`bare_addresses` finds the bare ones in text:
+what the link rules check is what the converters render.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ ESCAPABLE = "*`[]<>\\"
 _SPECIAL = re.compile(r"[\\`*\[<]")  # where markup may start: the text between is literal
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _LINK_TARGET = re.compile(r"\(([^\s()<>]+)\)")
-_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+_LINE_END = r"(?:\r\n|\r(?!\n)|\n)"  # CommonMark's three (CRLF is one, never two)
+_BLANK_LINES = re.compile(rf"{_LINE_END}[ \t]*{_LINE_END}\s*")
+# A line ending inside a paragraph is a space; one character for one, so offsets stay.
+_FLAT = str.maketrans("\r\n", "  ")
 _BARE = re.compile(r"(?<![^\W_])https?://[^\s<>`\\]+", re.IGNORECASE)  # after no letter or digit
 _TRAILING = ".,;:!?'\"*_"  # sentence punctuation and markup that end a bare address
 
@@ -77,7 +83,8 @@ if TYPE_CHECKING:
 
 def parse(source: str) -> list[Span]:
     """The spans of ``source``; adjacent text is merged."""
-    flat = source.replace("\n", " ")  # a line break inside a paragraph is a space
+    source = source.replace("\r\n", "\n")  # one line ending, one space (no offsets here)
+    flat = source.translate(_FLAT)
     spans: list[Span] = []
     for index, (start, end) in enumerate(_paragraphs(source)):
         if index:
@@ -95,9 +102,19 @@ def links(source: str) -> Iterator[tuple[str, int, int]]:
     brackets after one are not part of it. Nothing inside code spans or link
     labels, nothing escaped.
     """
-    flat = source.replace("\n", " ")
+    flat = source.translate(_FLAT)
     for start, end in _paragraphs(source):
         yield from _links(flat, start, end)
+
+
+def bare_addresses(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each bare ``http(s)://`` address in the literal ``text[start:end]``.
+
+    An address starts after no letter or digit; sentence punctuation and
+    unbalanced brackets after it are not part of it.
+    """
+    for bare in _BARE.finditer(text, start, len(text) if end is None else end):
+        yield bare.start(), _bare_end(text, bare.start(), bare.end())
 
 
 def plain(spans: list[Span]) -> str:
@@ -209,9 +226,8 @@ def _inline(text: str, start: int, end: int) -> list[Span]:
 def _links(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
     for kind, a, b, c, d in _tokens(text, start, end):
         if kind == "text":
-            for bare in _BARE.finditer(text, a, b):
-                stop = _bare_end(text, bare.start(), bare.end())
-                yield text[bare.start() : stop], bare.start(), stop
+            for found, stop in bare_addresses(text, a, b):
+                yield text[found:stop], found, stop
         elif kind in ("strong", "emphasis"):
             yield from _links(text, a, b)
         elif kind == "link":
@@ -222,11 +238,14 @@ def _links(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
 
 def _bare_end(text: str, start: int, end: int) -> int:
     """Where a bare address ends: before trailing punctuation and unbalanced brackets."""
+    # Counted once and kept up to date: "https://x/)))…" stays linear.
+    closers = {")": text.count(")", start, end), "]": text.count("]", start, end)}
+    openers = {")": text.count("(", start, end), "]": text.count("[", start, end)}
     while end > start:
         last = text[end - 1]
-        opener = "(" if last == ")" else "["
-        unbalanced = last in ")]" and text.count(last, start, end) > text.count(opener, start, end)
-        if last not in _TRAILING and not unbalanced:
+        if last in closers and closers[last] > openers[last]:
+            closers[last] -= 1
+        elif last not in _TRAILING:
             break
         end -= 1
     return end

@@ -105,7 +105,7 @@ def test_template_dir_replaces_one_template(tmp_path: Path) -> None:
     done = run("convert", SEED, "--to", "markdown", "--template-dir", tmp_path)
     default = run("convert", SEED, "--to", "markdown").stdout
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == "# Shuai Xie — shuai.xie@example.com"
+    assert done.stdout.splitlines()[0] == "# Shuai Xie — <shuai.xie@example.com>"
     assert "[GitHub: Shuai-Xie]" not in done.stdout  # the built-in header is gone
     body = default[default.index("## Education") :]
     assert done.stdout.endswith(body)  # the other templates still apply

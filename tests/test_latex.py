@@ -94,8 +94,11 @@ def test_urls_are_escaped_for_href(url: str, latex: str) -> None:
 # A tiny reader of escape()'s output: every command it may write, back to its character.
 _LIGATURES = {"-{}": "-", "'{}": "'", ",{}": ","}
 _READ = {latex: char for char, latex in _TABLE.items() if latex.strip()} | _LIGATURES
+_READ[r"\allowbreak{}"] = ""  # where a long word may break
 _TOKEN = re.compile("|".join(re.escape(t) for t in sorted(_READ, key=len, reverse=True)) + "|.")
-_CONTROL = {"\u200b", "\ufeff"}
+# Dropped besides Cc: zero-width characters T1 lacks, and bidirectional controls.
+_CONTROL = {"\u200b", "\ufeff", "\u061c", "\u200e", "\u200f"}
+_CONTROL |= {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 
 def read_back(latex: str) -> str:
@@ -117,6 +120,8 @@ def expected_text(text: str) -> str:
 @settings(max_examples=500, deadline=None)
 @given(st.text())
 @example("-\x1f-")  # a dropped control character once joined two hyphens into a dash
+@example("a\u202eb\u2066c\u200f")  # bidi controls would reorder the text around them
+@example("-" * 30 + "x" * 70 + "é" * 40 + "e\u0301" * 40)  # long words get breaks, not dashes
 def test_escaped_text_reads_back_and_holds_no_bare_special(text: str) -> None:
     latex = escape(text)
     assert "--" not in latex and "''" not in latex and ",," not in latex
@@ -129,9 +134,16 @@ def test_escaped_text_reads_back_and_holds_no_bare_special(text: str) -> None:
         ("**Lead:** done", r"\textbf{Lead:} done"),
         ("*it* and `a_b{}`", r"\emph{it} and \texttt{a\_b\{\}}"),
         ("[the *docs*](https://e.com/a#b)", r"\href{https://e.com/a\#b}{the \emph{docs}}"),
-        ("<https://e.com/x>", r"\href{https://e.com/x}{https:/\allowbreak{}/\allowbreak{}e.com/\allowbreak{}x}"),
+        ("<https://e.com/x>", r"\href{https://e.com/x}{https://e.com/x}"),
+        ("<https://example.com/a/bc>", r"\href{https://example.com/a/bc}{https://\allowbreak{}example.\allowbreak{}com/\allowbreak{}a/\allowbreak{}bc}"),
         ("one\n\ntwo", "one\\par\ntwo"),
         ("\\textbf{x} $y$", r"\textbackslash{}textbf\{x\} \$y\$"),
+        # an address that could run a script prints as text, however it is disguised
+        ("[x](javascript:alert%281%29)", r"x (javascript:alert\%281\%29)"),
+        ("[x](jav&Tab;ascript:alert)", r"x (jav\&Tab;ascript:alert)"),
+        ("[x](&#106;avascript:alert)", r"x (\&\#106;avascript:alert)"),
+        ("<javascript:alert(1)>", "javascript:alert(1)"),
+        ("a\u202eb\u2067c\u200fd", "abcd"),  # bidi controls would reorder the text
     ],
 )  # fmt: skip
 def test_rich_text_becomes_latex_markup(source: str, latex: str) -> None:
@@ -149,6 +161,7 @@ def test_a_paragraph_break_in_a_heading_is_a_space() -> None:
         (["Cheng Zeyi", "成泽毅"], ("xelatex", True)),
         (["한국어"], ("xelatex", True)),
         (["Ελληνικά"], ("xelatex", False)),
+        (["a\u202eb\u2066c\u200e"], ("pdflatex", False)),  # dropped: they need no xelatex
     ],
 )
 def test_the_engine_follows_the_scripts_in_the_text(

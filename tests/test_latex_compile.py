@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -172,3 +174,89 @@ def test_generated_documents_compile(document: dict[str, Any], tmp_path: Path) -
         return "".join(c for c in s if c.isascii() and c.isalnum())
 
     assert letters(document["basics"]["name"]) in letters(text)
+
+
+# Words no line can hold: addresses (bare, <…>, a link's label, a URL field's
+# label), an identifier in code, a hash, a run of one letter or of slashes, in
+# the name (\LARGE), a heading, an entry's first line (beside its dates), a
+# bullet and a comma-separated list.
+_PATH = "/".join(["a-long-path-segment"] * 8)
+LONG_WORDS = {
+    "resumefmt": "1.0",
+    "basics": {
+        "name": "Averyveryverylongnamewithoutanyspacesthatgoesonandonforeverandevermore",
+        "headline": f"https://example.com/{_PATH}",
+        "url": f"https://example.com/{_PATH}/more",
+        "summary": (
+            f"See https://example.com/{_PATH}?with=a&query=string and "
+            f"<https://example.com/{_PATH}/again> and "
+            "`torch.nn.functional.scaled_dot_product_attention_with_a_very_long_name_indeed` "
+            f"and {'a' * 150} and {'/' * 150} and {'0123456789abcdef' * 10}."
+        ),
+    },
+    "work": [
+        {
+            "organization": "Organisationwithaverylongnamethatneverendsandgoesonandonforevermore",
+            "url": f"https://example.com/{_PATH}",
+            "role": "Rolewithaverylongnamethatneverendsandkeepsgoingandgoingforeverandever",
+            "start": "2021-03",
+            "end": "present",
+            "highlights": [
+                f"Built [a label with https://example.com/{_PATH}](https://example.com/x).",
+                "Shipped a-very-long-hyphenated-compound-that-goes-on-and-on-and-on-for-ever.",
+            ],
+            "technologies": ["Technologywithaverylongnamethatneverendsandgoesonandonforevermore"],
+        }
+    ],
+    "skills": [
+        {"name": "Skills", "keywords": ["Keywordwithaverylongnamethatneverendsandgoesonforever"]}
+    ],
+}
+
+
+def words_with_boxes(pdf: Path) -> list[tuple[float, float, str]]:
+    """``(xMin, xMax, word)`` of every word pdftotext finds on the pages."""
+    done = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', done.stdout
+    )
+    return [(float(low), float(high), html.unescape(word)) for low, high, word in found]
+
+
+def page_width(pdf: Path) -> float:
+    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True)
+    size = re.search(r"Page size:\s+([\d.]+) x", info.stdout)
+    assert size is not None, info.stdout
+    return float(size.group(1))
+
+
+@pytest.mark.parametrize("engine", ["pdflatex", "xelatex"])
+def test_long_words_and_addresses_stay_inside_the_margins(engine: str, tmp_path: Path) -> None:
+    document = json.loads(json.dumps(LONG_WORDS))
+    if engine == "xelatex":  # a character T1 lacks: set in DejaVu, whose glyphs are wider
+        document["basics"]["headline"] += " Ω"
+    tex = convert(load_text(json.dumps(document), "w.json", "json"), LATEX, ConvertOptions())
+    text = compile_pdf(tex, engine, tmp_path)
+    margin_cm = re.search(r"hmargin=([\d.]+)cm", tex)
+    assert margin_cm is not None
+    margin = float(margin_cm.group(1)) / 2.54 * 72  # in PDF points
+    width = page_width(tmp_path / "resume.pdf")
+    words = words_with_boxes(tmp_path / "resume.pdf")
+    # microtype lets punctuation hang a little into the margin: a point or two
+    outside = [w for w in words if w[0] < margin - 3 or w[1] > width - margin + 3]
+    assert words and outside == [], outside
+    log = (tmp_path / "resume.log").read_text(encoding="utf-8", errors="replace")
+    assert "Overfull \\hbox" not in log  # and TeX agrees: no line is wider than the text
+    # nothing is lost where the lines break
+    letters = "".join(c for c in text if c.isascii() and c.isalnum())
+    for word in (
+        "a" * 150,
+        "0123456789abcdef" * 10,
+        "scaleddotproductattentionwithaverylongnameindeed",
+    ):
+        assert word in letters

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 import textwrap
 from typing import Any
@@ -127,6 +129,8 @@ def test_literal_text_prints_as_written(value: str, preset: str) -> None:
     ]
     assert [(tag, text) for tag, text, _ in found] == expected
     allowed = {"text", "strong_open", "strong_close"}  # the skill group's name is bold
+    if "https://" in value:  # a bare address is written as an autolink
+        allowed |= {"link_open", "link_close"}
     assert all(set(kinds) <= allowed for _, _, kinds in found), found
     assert html_tokens(markdown) == []
 
@@ -180,12 +184,41 @@ def test_rich_text_becomes_markdown() -> None:
         ("`<b>`", "`<b>`"),
         ("p1\n\np2", "p1\n\n  p2"),
         ("1. first", "1\\. first"),
+        ("<javascript:alert(1)>", "javascript:alert(1)"),  # shown once, as text
+        ("[x](javascript&colon;alert)", "x (javascript&amp;colon;alert)"),
+        ("`a\rb\x1bc\x9bd\u202ee`", "`a bcde`"),  # a CR in a code span once let HTML through
+        ("a`\x1b`b", "ab"),  # an empty code span would print its backticks
+        ("a\x1b[31mb\u2066c", "a\\[31mbc"),
     ],
 )
 def test_rich_text_edge_cases(source: str, written: str) -> None:
     markdown = to_markdown(doc(work=[_job(highlights=[source])]))
     assert markdown.split("- ", 1)[1].rstrip("\n") == written
     assert html_tokens(markdown) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://e.com/?a=1&copy;=2",  # CommonMark would read "&copy;" as "©"
+        "https://e.com/p?q=1&amp;r=2",
+        "https://e.com/a&#106;b",
+        "https://e.com/\x1bx\u202e",  # invisible: percent-encoded, never raw
+    ],
+)
+def test_link_destinations_read_back_as_written(url: str) -> None:
+    import markdown as python_markdown
+
+    markdown = to_markdown(doc(work=[_job(highlights=[f"[x]({url.replace(' ', '%20')})"])]))
+    assert not {"\x1b", "\u202e"} & set(markdown)
+    expected = url.replace("\x1b", "%1B").replace("\u202e", "%E2%80%AE")
+    for preset in PARSERS:
+        tokens = PARSERS[preset].parse(markdown)
+        hrefs = [c.attrs["href"] for t in tokens for c in t.children or [] if c.type == "link_open"]
+        assert hrefs == [expected]
+    # python-markdown passes entities on to the href, where the browser decodes them
+    page = python_markdown.markdown(markdown)
+    assert [html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)] == [expected]
 
 
 def test_link_addresses_survive_parentheses() -> None:
@@ -290,6 +323,52 @@ def test_seeds_pass_markdownlint(tmp_path: Any) -> None:
     done = _markdownlint(tool, tmp_path, "*.md")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 issues" in done.stdout + done.stderr
+
+
+ADDRESSES = (
+    "See https://x.org/a_b, (https://y.org/p) and www.z.org, ada@example.com, "
+    "1https://q.org and xmpp:me@chat.org"
+)
+
+
+def test_bare_addresses_are_autolinks_and_pass_md034(tmp_path: Any) -> None:
+    """markdownlint's MD034 (no bare URLs) holds on every field, link labels included."""
+    tool = require_tool("markdownlint-cli2", search=NODE_BIN)
+    labelled = "[label https://in.label www.l.org a@b.org](https://target.org)"
+    markdown = to_markdown(
+        doc(
+            basics={"name": "N https://n.org", "headline": ADDRESSES, "summary": ADDRESSES},
+            work=[
+                _job(
+                    organization="Acme https://acme.org",
+                    url="https://acme.org/jobs",
+                    highlights=[ADDRESSES, labelled, "`https://code.org` **https://b.org**"],
+                )
+            ],
+            skills=[{"name": "S", "keywords": [ADDRESSES]}],
+            publications=[
+                {"title": "T", "links": [{"label": "L https://l.org", "url": "https://l2.org"}]}
+            ],
+            sections=[
+                {"title": "C", "items": [{"title": "[x](https://x.org) y", "url": "https://c.org"}]}
+            ],
+        )
+    )
+    (tmp_path / "cv.md").write_text(markdown, "utf-8")
+    done = _markdownlint(tool, tmp_path, "cv.md")
+    assert done.returncode == 0, done.stdout + done.stderr + markdown
+    assert "<https://x.org/a_b>, (<https://y.org/p>)" in markdown
+    for preset in PARSERS:
+        tokens = PARSERS[preset].parse(markdown)
+        children = [c for t in tokens if t.type == "inline" for c in t.children or []]
+        hrefs = {c.attrs["href"] for c in children if c.type == "link_open"}
+        expected = {"https://x.org/a_b", "https://y.org/p", "https://n.org"}
+        assert expected | {"mailto:ada@example.com", "mailto:me@chat.org"} <= hrefs
+        assert not {h for h in hrefs if "z.org" in h or "q.org" in h or "l.org" in h}
+        text = " ".join(inline_text(t) for t in tokens if t.type == "inline")
+        assert ADDRESSES in text
+        assert "label https://in.label www.l.org a@b.org" in text  # one link, its label as written
+        assert "Acme https://acme.org" in text and "x y" in text
 
 
 def test_markdownlint_with_our_config_still_finds_problems(tmp_path: Any) -> None:

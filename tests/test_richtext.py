@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, lead_in, parse, plain
+from resumefmt.richtext import (
+    Break,
+    Code,
+    Emphasis,
+    Link,
+    Strong,
+    Text,
+    lead_in,
+    links,
+    parse,
+    plain,
+)
 
 CASES = [
     # plain text, and what is never markup
@@ -58,6 +71,15 @@ CASES = [
     ("x\n  \n y", [Text("x"), Break(), Text("y")]),
     ("one\ntwo", [Text("one two")]),
     ("  padded  ", [Text("padded")]),
+    # CommonMark's other line endings, CR and CRLF, are line endings too
+    ("one\rtwo", [Text("one two")]),
+    ("one\r\ntwo", [Text("one two")]),
+    ("p1\r\rp2", [Text("p1"), Break(), Text("p2")]),
+    ("p1\r\n\r\np2", [Text("p1"), Break(), Text("p2")]),
+    ("p1\n\rp2", [Text("p1"), Break(), Text("p2")]),
+    ("p1\r \t\r\n p2", [Text("p1"), Break(), Text("p2")]),
+    ("`x\r<script>`", [Code("x <script>")]),  # once kept the CR: the rest was raw HTML
+    ("**a\rb**", [Strong([Text("a b")])]),
 ]
 
 
@@ -86,3 +108,24 @@ def test_lead_in_splits_bold_colon_opening() -> None:
 @pytest.mark.parametrize("source", ["**Speed** cut", "Cut **Speed:** x", "*Speed:* x", ""])
 def test_no_lead_in(source: str) -> None:
     assert lead_in(parse(source)) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("a\r\n<https://x.org>", [("https://x.org", 4, 17)]),
+        ("a\r\rb https://x.org/p).", [("https://x.org/p", 5, 20)]),
+    ],
+)
+def test_links_keep_their_offsets_across_line_endings(
+    source: str, found: list[tuple[str, int, int]]
+) -> None:
+    assert list(links(source)) == found
+
+
+def test_a_bare_address_ends_in_linear_time() -> None:
+    """Unbalanced brackets after an address were once counted again for each (20 s here)."""
+    text = "see https://x.org/a" + ")" * 200_000
+    start = time.perf_counter()
+    assert list(links(text)) == [("https://x.org/a", 4, 19)]
+    assert time.perf_counter() - start < 2

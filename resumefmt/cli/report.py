@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from resumefmt import __version__
+from resumefmt._text import visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -48,7 +49,9 @@ def as_github(found: list[Diagnostic]) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub decodes %0A into a line of the annotation; other controls (ESC,
+    # bidi) would act on the log viewer, so they are shown as escapes.
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

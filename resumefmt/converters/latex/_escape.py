@@ -3,12 +3,19 @@
 Nothing a user writes can become a command: every character with a meaning to
 TeX is replaced by a command that prints it, ligatures that would change what
 was typed (``--``, ``''``, ``,,``) are broken, and control characters are
-dropped. What the T1 font encoding lacks is mapped to commands that exist.
+dropped, bidirectional controls too (no engine here reorders text, and they
+would reorder it in the source and in what a PDF reader extracts). What the T1
+font encoding lacks is mapped to commands that exist. A long word (an address,
+an identifier) gets places where the line may break, so it cannot run off the
+page.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from resumefmt.converters._common import INVISIBLE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -75,16 +82,55 @@ _TYPOGRAPHY = {
     "\u2193": r"\ensuremath{\downarrow}",
 }
 _TABLE = {**_SPECIALS, **_TYPOGRAPHY}
-_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff"
-_CONTROLS = re.compile("[" + _CONTROL + "]")
+# Dropped: invisible characters (tab, newline and CR become spaces), and the
+# zero-width ones T1 has no glyph for.
+_CONTROLS = re.compile(f"(?![\\t\\n\\r])[{INVISIBLE}\\u200b\\ufeff]")
 _PATTERN = re.compile("[" + re.escape("".join(_TABLE)) + "]|-(?=-)|'(?=')|,(?=,)")
 _LIGATURE_BREAK = {"-": "-{}", "'": "'{}", ",": ",{}"}
+#: A word this long may not fit a line (an address, an identifier, a hash):
+#: it may break after the punctuation in it, as addresses are broken ...
+LONG_WORD = 24
+#: ... and, where it has none, every this many characters (a natural word is
+#: shorter, and keeps TeX's hyphenation).
+LONGEST_RUN = 32
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD},}}")
+_BREAK_AFTER = frozenset("/.-_?&=#,;:@+%~|\\")
+_BREAK = r"\allowbreak{}"
 
 
 def escape(text: str) -> Latex:
     """``text`` as LaTeX that prints it literally (a newline becomes a space)."""
     # Control characters go first, so that "-\x1f-" cannot become a "--" dash.
-    return Latex(_PATTERN.sub(_replace, _CONTROLS.sub("", text)))
+    text = _CONTROLS.sub("", text)
+    out = []
+    last = 0
+    for word in _LONG_WORD.finditer(text):
+        out.append(_escape(text[last : word.start()]))
+        # Each piece is escaped alone: a break between two "-" keeps them two hyphens.
+        out.append(_BREAK.join(_escape(piece) for piece in _pieces(word.group())))
+        last = word.end()
+    out.append(_escape(text[last:]))
+    return Latex("".join(out))
+
+
+def _escape(text: str) -> str:
+    return _PATTERN.sub(_replace, text)
+
+
+def _pieces(word: str) -> list[str]:
+    """``word`` cut after each run of punctuation, and where :data:`LONGEST_RUN` passed uncut."""
+    pieces = []
+    start = 0  # where the piece being built starts
+    for index, char in enumerate(word[:-1]):
+        following = word[index + 1]
+        run = index + 1 - start
+        after_punctuation = char in _BREAK_AFTER and following not in _BREAK_AFTER
+        # never between a letter and its accent
+        if (after_punctuation or run >= LONGEST_RUN) and not unicodedata.combining(following):
+            pieces.append(word[start : index + 1])
+            start = index + 1
+    pieces.append(word[start:])
+    return pieces
 
 
 def _replace(match: re.Match[str]) -> str:
@@ -154,6 +200,7 @@ def engine_for(strings: Iterable[str]) -> tuple[str, bool]:
     for text in strings:
         if text.isascii():
             continue
+        text = _CONTROLS.sub("", text)  # what escape() drops needs no engine
         if not cjk and _CJK.search(text):
             cjk = True
             engine = "xelatex"

@@ -7,7 +7,7 @@ by the environment's output filter.
 
 from __future__ import annotations
 
-from resumefmt.converters._common import STATUS, TITLES, bare_url, date
+from resumefmt.converters._common import STATUS, TITLES, bare_url, date, unsafe_link
 from resumefmt.converters.latex._escape import Latex, escape, escape_url
 from resumefmt.model import CUSTOM, KINDS
 from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
@@ -42,10 +42,9 @@ def _spans(spans: list[Span], inline: bool) -> Latex:
         elif isinstance(span, Emphasis):
             out.append(r"\emph{" + _spans(span.children, True) + "}")
         elif isinstance(span, Link):
-            label = _spans(span.children, True)
-            if [Text(span.url)] == span.children:  # <url>: let a long address break at "/"
-                label = Latex(label.replace("/", r"/\allowbreak{}"))
-            out.append(r"\href{" + escape_url(span.url) + "}{" + label + "}")
+            out.append(
+                _link(span.url, _spans(span.children, True), [Text(span.url)] == span.children)
+            )
         elif isinstance(span, Break):
             out.append(" " if inline else "\\par\n")
     return Latex("".join(out))
@@ -84,8 +83,20 @@ def language_details(language: dict[str, Any]) -> str:
 def link(url: str, label: str | None = None) -> Latex:
     """A hyperlink; without a label the address is shown without its scheme."""
     if label is None:
-        label = bare_url(url)
-    return Latex(r"\href{" + escape_url(url) + "}{" + escape(label) + "}")
+        return _link(url, escape(bare_url(url)), True)
+    return _link(url, escape(label), False)
+
+
+def _link(url: str, label: Latex, is_address: bool) -> Latex:
+    """``\\href`` to ``url`` with ``label`` (LaTeX); ``is_address`` when the label shows ``url``.
+
+    An address that could run a script or open local data when followed
+    (:func:`~resumefmt.converters._common.unsafe_link`) prints as text: the
+    label, then the address in parentheses.
+    """
+    if unsafe_link(url):
+        return escape(url) if is_address else Latex(f"{label} ({escape(url)})")
+    return Latex(r"\href{" + escape_url(url) + "}{" + label + "}")
 
 
 def contacts(basics: dict[str, Any]) -> list[Latex]:

@@ -1,9 +1,17 @@
 """Text into CommonMark/GFM that renders exactly as written; links and blocks around it.
 
-Literal fields go through :func:`literal`; rich text through :func:`rich`,
-whose spans become Markdown markup while their text is escaped the same way.
-Escaping is by backslash where CommonMark allows it, so the file stays
-readable; ``<`` becomes ``&lt;`` so that no user text is ever raw HTML.
+Literal fields go through :func:`literal` (or :func:`label` inside a link);
+rich text through :func:`rich`, whose spans become Markdown markup while their
+text is escaped the same way. Escaping is by backslash where CommonMark allows
+it, so the file stays readable; ``<`` becomes ``&lt;`` so that no user text is
+ever raw HTML. Controls and bidirectional controls are dropped
+(:data:`~resumefmt.converters._common.INVISIBLE`): a CR would end a line and
+let what follows be read as HTML, ESC and C1 would act on a terminal showing
+the file. A bare ``http(s)://`` address or e-mail address in text is written
+as an autolink ``<…>``, so every renderer links it (GFM renderers link bare
+ones, CommonMark's do not); other text a GFM renderer would link on its own
+(``www.`` names, which have no scheme) is escaped so that it stays text
+everywhere. A link whose address could run a script prints as text (:func:`link`).
 :func:`link`, :func:`block` and :func:`joined` build on escaped text.
 """
 
@@ -12,28 +20,52 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
+from resumefmt.converters._common import INVISIBLE, unsafe_link
+from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, bare_addresses, parse
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from resumefmt.richtext import Span
 
 # Inline markup everywhere: emphasis, code, links, tables (GFM), strikethrough
 # (GFM), math (GitHub). "#" only where it could open or close a heading.
-_INLINE = re.compile(r"[\\`*\[\]|~$<]|&(?=#?[A-Za-z0-9]+;)|(?:^|(?<=\s))#|_")
-_AUTOLINK = re.compile(
-    r"(?!(?:javascript|vbscript|data|file):)[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*", re.I
+_MARKUP = r"[\\`*\[\]|~$<]|&(?=#?[A-Za-z0-9]+;)|(?:^|(?<=\s))#|_"
+_INLINE = re.compile(_MARKUP)
+# Outside a link, also what GFM would turn into a link by itself: "www.x.org",
+# "a@b.org" and an "http://" that is not a bare address of ours ("1http://…").
+_GUARDED = re.compile(
+    _MARKUP + r"|(?<=(?<![A-Za-z0-9])[Ww][Ww][Ww])\."
+    r"|(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9_-]+\.[A-Za-z0-9_-])"
+    r"|(?:(?<=[Hh][Tt][Tt][Pp])|(?<=[Hh][Tt][Tt][Pp][Ss])):(?=//)"
 )
+_AUTOLINK = re.compile(f"[A-Za-z][A-Za-z0-9+.-]{{1,31}}:[^\\s<>{INVISIBLE}]*")
+# An e-mail address as GFM finds one in text, that CommonMark's <…> also takes.
+_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL = re.compile(rf"(?<![\w.+@-])[A-Za-z0-9._+-]+@{_LABEL}(?:\.{_LABEL})+(?![\w@-])")
 _SPACES = re.compile(r"\s+")
+# Invisible characters that are not white space are dropped; white space becomes a space.
+_DROPPED = re.compile(f"(?!\\s)[{INVISIBLE}]")
+_CODE_SPACE = re.compile(f"(?=\\s)[{INVISIBLE}\\u2028\\u2029]")
+_ENTITY_AMPERSAND = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_PERCENT_ENCODED = re.compile(f"[\\s{INVISIBLE}]")
 # A paragraph or list item that opens with one of these would become another block.
 _BLOCK_START = re.compile(r"[->]|\+(?=\s|$)|\d{1,9}[.)](?=\s|$)")
-_UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 SEPARATOR = " · "
 
 
 def literal(text: str) -> str:
-    """``text`` with runs of white space as one space, escaped to print as written."""
-    return _escape(_SPACES.sub(" ", text).strip())
+    """``text`` with runs of white space as one space, escaped to print as written.
+
+    For text outside a link: a bare ``http(s)://`` or e-mail address becomes an autolink.
+    """
+    return _outside_link(_clean(text).strip())
+
+
+def label(text: str) -> str:
+    """Like :func:`literal`, for the label of a link (where no link may be nested)."""
+    return _escape(_clean(text).strip())
 
 
 def block(markdown: str) -> str:
@@ -45,20 +77,23 @@ def block(markdown: str) -> str:
     return markdown[: end - 1] + "\\" + markdown[end - 1 :]
 
 
-def rich(source: str) -> list[str]:
-    """The paragraphs of a rich-text field as Markdown, each safe to open a block."""
+def rich(source: str, *, in_link: bool = False) -> list[str]:
+    """The paragraphs of a rich-text field as Markdown, each safe to open a block.
+
+    ``in_link``: for the label of a link, which holds no link of its own.
+    """
     paragraphs: list[list[Span]] = [[]]
     for span in parse(source):
         if isinstance(span, Break):
             paragraphs.append([])
         else:
             paragraphs[-1].append(span)
-    return [block(_inline(spans)) for spans in paragraphs if spans]
+    return [block(_inline(spans, in_link=in_link)) for spans in paragraphs if spans]
 
 
-def rich_line(source: str) -> str:
+def rich_line(source: str, *, in_link: bool = False) -> str:
     """A rich-text field on one line (paragraphs joined by a space)."""
-    return " ".join(rich(source))
+    return " ".join(rich(source, in_link=in_link))
 
 
 def joined(*parts: str | None) -> str:
@@ -66,23 +101,85 @@ def joined(*parts: str | None) -> str:
     return SEPARATOR.join(part for part in parts if part)
 
 
-def link(label: str, url: str) -> str:
-    """``[label](url)`` with ``label`` already Markdown; an unsafe scheme prints as text."""
-    if _UNSAFE_SCHEME.match(url):
-        return f"{label} ({literal(url)})"
-    return f"[{label}]({destination(url)})"
+def link(text: str, url: str) -> str:
+    """``[text](url)`` with ``text`` already Markdown; an unsafe address prints as text.
+
+    Unsafe is judged as a renderer or a browser would read the address
+    (:func:`~resumefmt.converters._common.unsafe_link`): ``[x](javascript&colon;…)``
+    prints ``x (javascript&colon;…)``, never a live link.
+    """
+    if unsafe_link(url):
+        shown = _escape(_clean(url), guarded=True)
+        return text if text == label(url) else f"{text} ({shown})"
+    return f"[{text}]({destination(url)})"
 
 
 def destination(url: str) -> str:
-    """A link destination that CommonMark reads back as ``url``."""
+    """A link destination that CommonMark reads back as ``url``, and a browser too.
+
+    ``&`` before an entity name is written ``&amp;``: CommonMark decodes
+    entities in a destination, and Markdown renderers that do not pass them
+    on to the ``href``, where the browser decodes them. White space and
+    invisible characters are percent-encoded (UTF-8).
+    """
     escaped = re.sub(r"[\\()<>]", lambda m: "\\" + m.group(), url)
-    return re.sub(r"\s", lambda m: f"%{ord(m.group()):02X}", escaped)
+    escaped = _ENTITY_AMPERSAND.sub("&amp;", escaped)
+    return _PERCENT_ENCODED.sub(_percent, escaped)
 
 
-def _escape(text: str) -> str:
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8", "surrogatepass"))
+
+
+def _clean(text: str) -> str:
+    """``text`` without invisible characters, white space runs as one space."""
+    return _SPACES.sub(" ", _DROPPED.sub("", text))
+
+
+def _outside_link(text: str) -> str:
+    """Escaped clean ``text`` whose bare addresses are autolinks."""
     out: list[str] = []
     last = 0
-    for match in _INLINE.finditer(text):
+    for start, end in _bare(text):
+        out.append(_escape(text[last:start], guarded=True))
+        address = _address(text[start:end])
+        if address.startswith("[") and out[-1].endswith("!"):
+            out[-1] = out[-1][:-1] + "\\!"  # "![" would open an image
+        out.append(address)
+        last = end
+    out.append(_escape(text[last:], guarded=True))
+    return "".join(out)
+
+
+def _bare(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each bare address in ``text``: web addresses, then e-mail ones."""
+    last = 0
+    for start, end in bare_addresses(text):
+        for email in _EMAIL.finditer(text, last, start):
+            yield email.span()
+        yield start, end
+        last = end
+    for email in _EMAIL.finditer(text, last):
+        yield email.span()
+
+
+def _address(url: str) -> str:
+    """An address shown as itself and linked: ``<https://…>``, ``<a@b.org>``, as written.
+
+    Unless a parser would show it otherwise (``%41`` decoded): then
+    ``[https://…](https://…)``. An unsafe address is text.
+    """
+    if unsafe_link(url):
+        return _escape(_clean(url), guarded=True)
+    if (_AUTOLINK.fullmatch(url) and "%" not in url) or _EMAIL.fullmatch(url):
+        return f"<{url}>"
+    return link(label(url), url)
+
+
+def _escape(text: str, *, guarded: bool = False) -> str:
+    out: list[str] = []
+    last = 0
+    for match in (_GUARDED if guarded else _INLINE).finditer(text):
         start = match.start()
         out.append(text[last:start])
         char = match.group()
@@ -117,7 +214,7 @@ def _inline(
     closed = ""  # the marker that ends ``out``, if a span of ours closed there
     for index, span in enumerate(merged):
         left = out[-1:] or before
-        right = _first(merged[index + 1]) if index + 1 < len(merged) else after
+        right = _first(merged[index + 1], in_link) if index + 1 < len(merged) else after
         marker = ""
         if isinstance(span, Strong | Emphasis):
             marker = "**" if isinstance(span, Strong) else "*"
@@ -139,24 +236,24 @@ def _inline(
     return out
 
 
-def _first(span: Span) -> str:
+def _first(span: Span, in_link: bool) -> str:
     """The first character ``span`` is likely to print (``*`` for bold and italic)."""
     if isinstance(span, Strong | Emphasis):
         return "*"
-    return _span(span, in_link=False)[:1] or " "
+    return _span(span, in_link)[:1] or " "
 
 
 def _span(span: Span, in_link: bool) -> str:
     if isinstance(span, Text):
-        return _escape(_SPACES.sub(" ", span.text))
+        text = _clean(span.text)
+        return _escape(text) if in_link else _outside_link(text)
     if isinstance(span, Code):
         return _code(span.text)
     if isinstance(span, Link):
-        # <https://…> as the user wrote it, unless a parser would show "%41" decoded
-        if span.children == [Text(span.url)] and _AUTOLINK.fullmatch(span.url) and not in_link:
-            return f"<{span.url}>" if "%" not in span.url else link(literal(span.url), span.url)
-        label = _inline(span.children, in_link=True)
-        return label if in_link else link(label, span.url)
+        if span.children == [Text(span.url)]:  # <https://…>
+            return label(span.url) if in_link else _address(span.url)
+        text = _inline(span.children, in_link=True)
+        return text if in_link else link(text, span.url)
     return ""
 
 
@@ -178,7 +275,14 @@ def _punct(char: str) -> bool:
 
 
 def _code(text: str) -> str:
-    """A code span whose fence is longer than any run of backticks inside."""
+    """A code span whose fence is longer than any run of backticks inside.
+
+    Nothing is escaped in a code span, so what must not print raw is dropped
+    and white space controls (a CR would end the line) become spaces.
+    """
+    text = _CODE_SPACE.sub(" ", _DROPPED.sub("", text))
+    if not text:
+        return ""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     # CommonMark strips one space from each side when both are there.

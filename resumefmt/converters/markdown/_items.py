@@ -8,7 +8,7 @@ stands outside them, so CommonMark always reads the markers as markup.
 from __future__ import annotations
 
 from resumefmt.converters._common import STATUS, date, dates
-from resumefmt.converters.markdown._escape import block, joined, link, literal, rich_line
+from resumefmt.converters.markdown._escape import block, joined, label, link, literal, rich_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,8 +41,8 @@ def publication(item: Data) -> str:
     if "url" in item:
         links.append(link("Paper", item["url"]))
     if "doi" in item:
-        links.append(link("DOI " + literal(item["doi"]), "https://doi.org/" + item["doi"]))
-    links += [link(literal(other["label"]), other["url"]) for other in item.get("links", [])]
+        links.append(link("DOI " + label(item["doi"]), "https://doi.org/" + item["doi"]))
+    links += [link(label(other["label"]), other["url"]) for other in item.get("links", [])]
     parts.append(joined(*links))
     if "summary" in item:
         parts.append(rich_line(item["summary"]))
@@ -53,7 +53,7 @@ def award(item: Data) -> str:
     """``Title · Awarder · 2016, 2017: summary``."""
     title = literal(item["title"])
     if "url" in item:
-        title = link(title, item["url"])
+        title = link(label(item["title"]), item["url"])
     text = joined(title, literal(item["awarder"]) if "awarder" in item else "", dates(item))
     if "summary" in item:
         text += ": " + rich_line(item["summary"])

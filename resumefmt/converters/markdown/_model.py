@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from resumefmt.converters._common import TITLES, bare_url, dates
 from resumefmt.converters.markdown import _items as items
-from resumefmt.converters.markdown._escape import block, joined, link, literal, rich, rich_line
+from resumefmt.converters.markdown._escape import (
+    block,
+    joined,
+    label,
+    link,
+    literal,
+    rich,
+    rich_line,
+)
 from resumefmt.model import CUSTOM, KINDS
 
 TYPE_CHECKING = False
@@ -27,20 +35,20 @@ def header(basics: Data) -> Data:
         name += f" ({literal(basics['altName'])})"
     contacts = []
     if "email" in basics:
-        contacts.append(link(literal(basics["email"]), "mailto:" + basics["email"]))
+        contacts.append(link(label(basics["email"]), "mailto:" + basics["email"]))
     if "phone" in basics:
         contacts.append(literal(basics["phone"]))
     if "url" in basics:
-        contacts.append(link(literal(bare_url(basics["url"])), basics["url"]))
+        contacts.append(link(label(bare_url(basics["url"])), basics["url"]))
     where = basics.get("location", {})
     keys = ("address", "postalCode", "city", "region", "countryCode")
     if place := ", ".join(literal(where[key]) for key in keys if key in where):
         contacts.append(place)
     for profile in basics.get("profiles", []):
-        label = literal(profile["network"])
+        text = label(profile["network"])
         if "username" in profile:
-            label += ": " + literal(profile["username"])
-        contacts.append(link(label, profile["url"]))
+            text += ": " + label(profile["username"])
+        contacts.append(link(text, profile["url"]))
     return {
         "name": name,
         "headline": block(literal(basics["headline"])) if "headline" in basics else "",
@@ -71,7 +79,7 @@ def entry(heading: str, *, lines: list[str], item: Data, details: list[str] | No
 def experience(item: Data) -> Data:
     organization = literal(item["organization"])
     if "url" in item:
-        organization = link(organization, item["url"])
+        organization = link(label(item["organization"]), item["url"])
     if "unit" in item:
         organization += ", " + literal(item["unit"])
     place = literal(item["location"]) if "location" in item else ""
@@ -81,7 +89,7 @@ def experience(item: Data) -> Data:
 
 
 def project(item: Data) -> Data:
-    links = [link(label, item[key]) for key, label in _PROJECT_LINKS if key in item]
+    links = [link(name, item[key]) for key, name in _PROJECT_LINKS if key in item]
     role = literal(item["role"]) if "role" in item else ""
     meta = joined(role, dates(item), *links)
     description = rich_line(item["description"]) if "description" in item else ""
@@ -91,7 +99,7 @@ def project(item: Data) -> Data:
 def education(item: Data) -> Data:
     institution = literal(item["institution"])
     if "url" in item:
-        institution = link(institution, item["url"])
+        institution = link(label(item["institution"]), item["url"])
     studies = ", ".join(literal(item[key]) for key in ("degree", "field") if key in item)
     place = literal(item["location"]) if "location" in item else ""
     facts = [f"{label}: {literal(item[key])}" for key, label in _FACTS if key in item]
@@ -107,7 +115,7 @@ def education(item: Data) -> Data:
 def custom_entry(item: Data) -> Data:
     title = rich_line(item["title"])
     if "url" in item:
-        title = link(title, item["url"])
+        title = link(rich_line(item["title"], in_link=True), item["url"])
     subtitle = rich_line(item["subtitle"]) if "subtitle" in item else ""
     place = literal(item["location"]) if "location" in item else ""
     return entry(title, lines=[subtitle, joined(place, dates(item))], item=item)
