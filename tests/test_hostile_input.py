@@ -421,3 +421,20 @@ def test_an_unquoted_version_is_advised_to_be_quoted_only_when_that_helps() -> N
     for typed in ("1", "1e3", "1." + "0" * 5000):
         message = problems(f"resumefmt: {typed}\nbasics:\n  name: Ada\n")[0][3]
         assert message == 'the format version must be text: write resumefmt: "1.0"'
+
+
+def test_running_out_of_memory_is_a_message_not_a_traceback() -> None:
+    """Under the input limit, a document of half a million numbers still needs ~130 MiB."""
+    data = ('{"resumefmt": "1.0", "x-a": [' + ",".join(["1"] * 500_000) + "]}").encode()
+    case = run_bounded(
+        "validate - with less memory than it needs",
+        "validate",
+        "-",
+        stdin=data,
+        memory=100 * 1024 * 1024,
+        env=CHILD_ENV,
+    )
+    assert (case.returncode, case.stderr) == (
+        2,
+        "resumefmt: out of memory: the input is too large for this machine\n",
+    )
