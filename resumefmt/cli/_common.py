@@ -26,7 +26,7 @@ def check_stdin_once(files: list[str]) -> None:
 
 
 def expand_folders(names: list[str]) -> list[str]:
-    """Each folder among ``names`` replaced by the résumés below it, in order of their paths.
+    """Each folder among ``names`` replaced by the résumés below it, sorted by path.
 
     Résumés are the files named ``*.resumefmt.yaml``, ``*.resumefmt.yml`` or
     ``*.resumefmt.json``; hidden files and folders and ``node_modules`` are
@@ -38,7 +38,7 @@ def expand_folders(names: list[str]) -> list[str]:
         if name == "-" or not os.path.isdir(name):
             files.append(name)  # the loader says what is wrong with a name that is no file
             continue
-        found = sorted(_resumes_below(name), key=lambda path: path.split(os.sep))
+        found = sorted(_resumes_below(name))  # the order lint sorts its findings in
         if not found:
             suffixes = ", ".join(f"*{suffix}" for suffix in RESUME_SUFFIXES)
             raise InputError(
