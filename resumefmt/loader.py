@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 
 from resumefmt import codes, pointer
@@ -12,12 +14,21 @@ from resumefmt.errors import DocumentError, InputError
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any, Literal
 
     from resumefmt._reading import Position, ReadResult
 
     Syntax = Literal["yaml", "json"]
 STDIN = "-"
+#: Larger inputs are refused before they are parsed. A long résumé is 50 KB;
+#: this leaves room for embedded data and a 1 MB value while keeping the
+#: worst document under it (millions of one-character items) near half a GB.
+MAX_INPUT_BYTES = 4 * 1024 * 1024
+#: How long a named pipe may go without a writer, reading or writing, before
+#: it is refused: enough for the other end of a pipeline to start.
+PIPE_WAIT_SECONDS = 5.0
+_CHUNK = 64 * 1024
 
 
 class Document:
@@ -101,14 +112,82 @@ def _read_bytes(name: str) -> bytes:
     if name == STDIN:
         if sys.stdin is None:
             raise InputError("cannot read standard input: it is closed")
-        return sys.stdin.buffer.read()
+        return _read_limited(sys.stdin.buffer.read, "standard input")
+    shown = f"'{name}'"
     try:
-        with open(name, "rb") as handle:
-            return handle.read()
-    except IsADirectoryError:
-        raise InputError(f"cannot read '{name}': it is a directory") from None
+        # Non-blocking, so that opening a named pipe nobody writes to returns at once.
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as exc:
-        raise InputError(f"cannot read '{name}': {exc.strerror or exc}") from None
+        raise InputError(f"cannot read {shown}: {_reason(exc)}") from None
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(f"cannot read {shown}: it is a directory")
+        if stat.S_ISREG(status.st_mode) and status.st_size > MAX_INPUT_BYTES:
+            raise InputError(_too_large(shown))
+        first = _wait_for_writer(fd, shown) if stat.S_ISFIFO(status.st_mode) else b""
+        os.set_blocking(fd, True)
+        return _read_limited(lambda size: os.read(fd, size), shown, first)
+    except OSError as exc:
+        raise InputError(f"cannot read {shown}: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _read_limited(read: Callable[[int], bytes], shown: str, first: bytes = b"") -> bytes:
+    """Read to the end in bounded chunks; refuse more than :data:`MAX_INPUT_BYTES`.
+
+    Chunks, not one ``read()``: a device or a stream that never ends
+    (``/dev/zero``, ``yes |``) is stopped at the limit instead of filling memory.
+    """
+    chunks = [first]
+    total = len(first)
+    while chunk := read(_CHUNK):
+        total += len(chunk)
+        if total > MAX_INPUT_BYTES:
+            raise InputError(_too_large(shown))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(shown: str) -> str:
+    return (
+        f"cannot read {shown}: it is larger than {MAX_INPUT_BYTES // 1024**2} MiB, "
+        "the most resumefmt reads (a résumé is rarely over 100 KB)"
+    )
+
+
+def _wait_for_writer(fd: int, shown: str) -> bytes:
+    """Wait up to :data:`PIPE_WAIT_SECONDS` for a program to write to the named pipe ``fd``.
+
+    Reading a pipe that no program opens for writing would block forever, so
+    that is refused; a writer that is there but slow is waited for, as on
+    standard input. Returns what a last look at the pipe read, if anything.
+    """
+    import select
+
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    if poller.poll(int(PIPE_WAIT_SECONDS * 1000)):
+        return b""  # data, or a writer that came and went (then reading gives the end)
+    try:
+        first = os.read(fd, _CHUNK)
+    except BlockingIOError:  # a writer holds the pipe open but has not written yet
+        return b""
+    if not first:  # the end at once: no program has the pipe open for writing
+        raise InputError(
+            f"cannot read {shown}: it is a named pipe that no program opened for writing "
+            f"within {PIPE_WAIT_SECONDS:g} seconds"
+        )
+    return first
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "it is a loop of symbolic links"
+    if exc.errno == errno.EISDIR:
+        return "it is a directory"
+    return exc.strerror or str(exc)
 
 
 def _decode(raw: bytes, path: str) -> str:

@@ -30,13 +30,23 @@ class VersionCheck(Record):
         self.diagnostics = diagnostics
 
 
+#: More digits than any real version number has; longer ones are not read as
+#: numbers at all (Python refuses to turn more than 4,300 digits into an int).
+_MAX_DIGITS = 9
+
+
 def _parts(version: str) -> tuple[int, int] | None:
     """``"1.10"`` → ``(1, 10)``; None when it is not MAJOR.MINOR."""
     major, dot, minor = version.partition(".")
-    digits = dot and (major + minor).isascii() and major.isdigit() and minor.isdigit()
-    if digits and str(int(major)) == major and str(int(minor)) == minor:  # no leading zeros
-        return int(major), int(minor)
-    return None
+    if not (dot and _number(major) and _number(minor)):
+        return None
+    return int(major), int(minor)
+
+
+def _number(part: str) -> bool:
+    """ASCII digits without leading zeros, short enough to be a version number."""
+    digits = part.isascii() and part.isdigit() and len(part) <= _MAX_DIGITS
+    return digits and (part == "0" or not part.startswith("0"))
 
 
 def _known(version: str) -> tuple[int, int]:
@@ -63,7 +73,8 @@ def check_version(document: Document) -> VersionCheck:
     declared = data[VERSION_KEY]
     if not isinstance(declared, str):
         typed = document.plain_scalars.get(here, str(declared))
-        if isinstance(declared, (int, float)) and not isinstance(declared, bool):
+        number = isinstance(declared, (int, float)) and not isinstance(declared, bool)
+        if number and _parts(typed) is not None:  # quoting it gives a version
             message = f'the format version must be text: write resumefmt: "{typed}" with the quotes'
         else:
             message = f'the format version must be text: write resumefmt: "{NEWEST}"'

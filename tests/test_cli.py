@@ -134,11 +134,13 @@ def test_a_missing_file_exits_2_with_one_line(tmp_path: Path) -> None:
     assert result.stderr == "resumefmt: cannot read 'nope.yaml': No such file or directory\n"
 
 
-def test_a_directory_exits_2(tmp_path: Path) -> None:
+def test_a_folder_without_resumes_exits_2(tmp_path: Path) -> None:
     result = run("validate", ".", "-q", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         2,
-        "resumefmt: cannot read '.': it is a directory\n",
+        "resumefmt: no résumé found in the folder '.': resumefmt looks below it for "
+        "*.resumefmt.yaml, *.resumefmt.yml, *.resumefmt.json "
+        "(hidden folders and node_modules are skipped)\n",
     )
 
 

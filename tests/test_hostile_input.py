@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from bounded import run_bounded
 
 from resumefmt import DocumentError, load_text, validate
 from resumefmt._jsonschema import Validator, ecma_anchors
@@ -328,3 +330,111 @@ def test_init_refuses_an_empty_name(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "give init the name of the file to write" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# --- inputs without end, or too large: refused at a stated limit, in bounded time and memory
+
+#: The package under test, for the child processes (see tests/test_files_and_streams.py).
+CHILD_ENV = {
+    "PYTHONPATH": str(Path(__import__("resumefmt").__file__).resolve().parent.parent),
+    "PYTHONSAFEPATH": "1",
+}
+#: resumefmt.loader.MAX_INPUT_BYTES, as documented.
+LIMIT = 4 * 1024 * 1024
+TOO_LARGE = "it is larger than 4 MiB, the most resumefmt reads (a résumé is rarely over 100 KB)"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_an_endless_device_is_refused_at_the_limit(command: str, tmp_path: Path) -> None:
+    zero = tmp_path / "zero"
+    os.mknod(zero, 0o444 | stat.S_IFCHR, os.makedev(1, 5))  # our own /dev/zero
+    case = run_bounded(f"{command} /dev/zero", command, zero, env=CHILD_ENV)
+    assert case.returncode == 2
+    assert case.stderr.splitlines()[0] == f"resumefmt: cannot read '{zero}': {TOO_LARGE}"
+    assert case.seconds < 10 and case.peak_mib < 150
+
+
+def test_an_endless_standard_input_is_refused_at_the_limit() -> None:
+    with subprocess.Popen(["yes"], stdout=subprocess.PIPE) as yes:
+        assert yes.stdout is not None
+        try:
+            case = run_bounded(
+                "yes | validate -", "validate", "-", stdin=yes.stdout.fileno(), env=CHILD_ENV
+            )
+        finally:
+            yes.kill()
+    assert (case.returncode, case.stderr) == (
+        2,
+        f"resumefmt: cannot read standard input: {TOO_LARGE}\n",
+    )
+    assert case.seconds < 10 and case.peak_mib < 150
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.resumefmt.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(64 * 1024**3)  # 64 GiB that take no room: reading it would
+    case = run_bounded("validate a 64 GiB file", "validate", huge, env=CHILD_ENV)
+    assert (case.returncode, case.stderr) == (2, f"resumefmt: cannot read '{huge}': {TOO_LARGE}\n")
+    assert case.seconds < 5 and case.peak_mib < 100
+
+
+@pytest.mark.parametrize("extra", [0, 1], ids=["at the limit", "one byte over"])
+def test_the_limit_is_where_it_is_stated(extra: int) -> None:
+    padding = LIMIT - len(HEAD) - len("# \n") + extra
+    text = (HEAD + "# " + "x" * padding + "\n").encode("utf-8")
+    assert len(text) == LIMIT + extra
+    case = run_bounded(
+        f"validate - of {len(text)} bytes", "validate", "-", stdin=text, env=CHILD_ENV
+    )
+    if extra:
+        assert (case.returncode, case.stderr) == (
+            2,
+            f"resumefmt: cannot read standard input: {TOO_LARGE}\n",
+        )
+    else:
+        assert (case.returncode, case.stderr) == (0, "1 file valid\n")
+    assert case.seconds < 10 and case.peak_mib < 200
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_a_format_version_of_thousands_of_digits(command: str, tmp_path: Path) -> None:
+    """Python turns at most 4,300 digits into an int: a longer version was a traceback."""
+    digits = "0" * 5000
+    version = tmp_path / "v.resumefmt.yaml"
+    version.write_text(f'resumefmt: "1.{digits}"\nbasics:\n  name: Ada\n', encoding="utf-8")
+    case = run_bounded(f"{command}: version 1.<5000 digits>", command, version, env=CHILD_ENV)
+    assert case.returncode == 1
+    assert case.stdout.splitlines()[0] == (
+        f"{version}:1:12: error: '1.{'0' * 57}…' is not a format version: "
+        'write it as MAJOR.MINOR, such as "1.0" [RF005]'
+    )
+    assert "Traceback" not in case.stderr
+    assert case.seconds < 10
+
+
+def test_an_unquoted_version_is_advised_to_be_quoted_only_when_that_helps() -> None:
+    assert problems("resumefmt: 1.10\nbasics:\n  name: Ada\n")[0][3] == (
+        'the format version must be text: write resumefmt: "1.10" with the quotes'
+    )
+    for typed in ("1", "1e3", "1." + "0" * 5000):
+        message = problems(f"resumefmt: {typed}\nbasics:\n  name: Ada\n")[0][3]
+        assert message == 'the format version must be text: write resumefmt: "1.0"'
+
+
+def test_running_out_of_memory_is_a_message_not_a_traceback() -> None:
+    """Under the input limit, a document of half a million numbers still needs ~130 MiB."""
+    data = ('{"resumefmt": "1.0", "x-a": [' + ",".join(["1"] * 500_000) + "]}").encode()
+    case = run_bounded(
+        "validate - with less memory than it needs",
+        "validate",
+        "-",
+        stdin=data,
+        memory=100 * 1024 * 1024,
+        env=CHILD_ENV,
+    )
+    assert (case.returncode, case.stderr) == (
+        2,
+        "resumefmt: out of memory: the input is too large for this machine\n",
+    )

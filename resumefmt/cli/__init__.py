@@ -58,9 +58,24 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from resumefmt.cli._common import checked_stdout
+
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = arguments[0] if arguments and arguments[0] in COMMANDS else None
     args = build_parser(command).parse_args(arguments)
+    restore = checked_stdout()
+    try:
+        code = _run(args)
+        try:  # what is still buffered: an error here must not end in exit 0
+            sys.stdout.flush()
+        except OSError as exc:
+            code = _output_failed(exc)
+        return code
+    finally:
+        restore()
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         result: int = command_module(args.command).run(args)
         return result
@@ -73,11 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
     except OSError as exc:  # writing the output failed (a full disk, a closed stream)
-        print(f"resumefmt: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return _output_failed(exc)
+    except MemoryError:
+        print("resumefmt: out of memory: the input is too large for this machine", file=sys.stderr)
         return 2
     except Exception:
         import traceback
@@ -89,3 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+def _output_failed(exc: OSError) -> int:
+    if isinstance(exc, BrokenPipeError):  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    print(f"resumefmt: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    return 2

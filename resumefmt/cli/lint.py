@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from resumefmt.cli._common import check_stdin_once, plural
+from resumefmt.cli._common import check_stdin_once, expand_folders, plural
 from resumefmt.errors import DocumentError, ResumefmtError, UsageError
 
 TYPE_CHECKING = False
@@ -27,7 +27,12 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a résumé file, or - for stdin")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a résumé file, a folder (the *.resumefmt.yaml|yml|json below it), or - for stdin",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "json", "sarif", "github"),
@@ -63,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from resumefmt.rules import LintSettings
 
     check_stdin_once(args.files)
+    files = expand_folders(args.files)
     registry = rule_registry()
     progress = _Progress() if args.online and args.format == "text" and _on_terminal() else None
     settings = LintSettings(
@@ -74,10 +80,9 @@ def run(args: argparse.Namespace) -> int:
     linting = LintRun(registry, today=_today(args.today), settings=settings)
     configs: dict[str | None, Config | None] = {}
     found: list[Diagnostic] = []
-    failing = 0
-    cannot_run = False
+    failing = unreadable = 0
     try:
-        for name in args.files:
+        for name in files:
             config = _config_for(name, args.config, registry, configs)
             try:
                 diagnostics = linting.lint(load(name), config)
@@ -87,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
                 if progress is not None:
                     progress.clear()
                 print(exc.format(), file=sys.stderr)
-                cannot_run = True
+                unreadable += 1
                 continue
             threshold = _RANK[args.fail_on or (config.fail_on if config else "error")]
             failing += sum(1 for d in diagnostics if _RANK[d.severity] >= threshold)
@@ -96,11 +101,11 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.clear()
     problems = [d for c in configs.values() if c is not None for d in c.problems]
-    cannot_run = cannot_run or bool(problems) or bool(linting.crashed)
+    cannot_run = bool(unreadable or problems or linting.crashed)
     found = sort_diagnostics(problems + found)  # by path, line, column, as documented
     _report(found, args.format, registry)
     if not args.quiet and args.format == "text":
-        print(_summary(found, len(args.files)), file=sys.stderr)
+        print(_summary(found, len(files), unreadable), file=sys.stderr)
     if cannot_run:
         return 2
     return 1 if failing else 0
@@ -135,7 +140,12 @@ def _config_for(
     from resumefmt.config import find_config_file, load_config
 
     if explicit is not None:
-        if not os.path.isfile(explicit):
+        if os.path.isdir(explicit):
+            raise UsageError(
+                f"configuration file '{explicit}' is a folder: give the path of a "
+                ".resumefmt.toml or pyproject.toml"
+            )
+        if not os.path.exists(explicit):
             raise UsageError(f"configuration file '{explicit}' does not exist")
         path: str | None = explicit
     else:
@@ -162,13 +172,16 @@ def _report(found: list[Diagnostic], output: str, registry: Registry) -> None:
     sys.stdout.write(text)
 
 
-def _summary(found: list[Diagnostic], files: int) -> str:
-    """``2 files linted: 1 error, 0 warnings, 3 info``."""
+def _summary(found: list[Diagnostic], files: int, unreadable: int) -> str:
+    """``2 files linted: 1 error, 0 warnings, 3 info``, and how many could not be read."""
+    if unreadable == files:  # no count of findings, which would read as a clean result
+        return f"{plural(files, 'file')} could not be read: nothing was linted"
     counts = {"error": 0, "warning": 0, "info": 0}
     for d in found:
         counts[d.severity] += 1
     parts = ", ".join(f"{n} info" if s == "info" else plural(n, s) for s, n in counts.items())
-    return f"{plural(files, 'file')} linted: {parts}"
+    summary = f"{plural(files - unreadable, 'file')} linted: {parts}"
+    return f"{summary}; {unreadable} could not be read" if unreadable else summary
 
 
 def _today(text: str | None) -> datetime.date | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from resumefmt.cli._common import check_stdin_once, plural
+from resumefmt.cli._common import check_stdin_once, expand_folders, plural
 from resumefmt.errors import DocumentError, ResumefmtError
 
 TYPE_CHECKING = False
@@ -21,7 +21,12 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a résumé file, or - for stdin")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a résumé file, a folder (the *.resumefmt.yaml|yml|json below it), or - for stdin",
+    )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="how to print problems"
     )
@@ -29,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    files: list[str] = args.files
-    check_stdin_once(files)
+    check_stdin_once(args.files)
+    files = expand_folders(args.files)
     from resumefmt.diagnostics import has_errors
     from resumefmt.loader import load
     from resumefmt.validation import validate
