@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -24,6 +23,18 @@ from typing import Any
 #: The address space a case may map: the interpreter, PyYAML and Jinja2 fit in
 #: a fraction of it; reading a file that never ends does not.
 MEMORY_CAP = 1024 * 1024 * 1024
+
+
+#: The child caps its own address space, then runs the CLI as ``python -m resumefmt``
+#: does. Capping in a ``preexec_fn`` would fork this test runner first, and the
+#: child's peak memory would start at the runner's size.
+_CAPPED = (
+    "import resource, runpy, sys\n"
+    "cap = int(sys.argv.pop(1))\n"
+    "resource.setrlimit(resource.RLIMIT_AS, (cap, cap))\n"
+    "sys.argv[0] = 'resumefmt'\n"
+    "runpy.run_module('resumefmt', run_name='__main__', alter_sys=True)\n"
+)
 
 
 @dataclass
@@ -53,9 +64,6 @@ def run_bounded(
     an empty standard input.
     """
 
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     environment["PYTHONIOENCODING"] = "utf-8"
     environment.update(env or {})
@@ -63,13 +71,12 @@ def run_bounded(
     source = stdin if isinstance(stdin, int) else (subprocess.PIPE if feed is not None else None)
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "resumefmt", *map(str, args)],
+        [sys.executable, "-c", _CAPPED, str(memory), *map(str, args)],
         stdin=source if source is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=cwd,
         env=environment,
-        preexec_fn=cap,
     )
     outputs: dict[str, bytes] = {}
     threads = [
