@@ -17,6 +17,7 @@ import yaml
 
 from resumefmt import codes, pointer
 from resumefmt._reading import MAX_DEPTH, TOO_DEEP, Problem, ReadResult, duplicate_key
+from resumefmt._text import quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _FLOAT = r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"
 _BASED_INT = r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z"
 _NUMERIC_START = frozenset("0123456789+-.")
+# PyYAML (YAML 1.1) also counts NEL and the Unicode line and paragraph separators.
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _INF_NAN = {
     f"{sign}.{word}": float(f"{sign}inf")
     for sign in ("", "+", "-")
@@ -84,12 +87,30 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
 
 
-class _Frame:
-    __slots__ = ("container", "key", "key_position", "pointer", "seen")
+class _Source:
+    """The text being read, split into lines as PyYAML counts them, on first need."""
 
-    def __init__(self, container: dict[str, Any] | list[Any], ptr: str) -> None:
+    __slots__ = ("_lines", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _BREAKS.split(self.text)
+        return self._lines
+
+
+class _Frame:
+    __slots__ = ("container", "flow", "key", "key_position", "pointer", "seen")
+
+    def __init__(self, container: dict[str, Any] | list[Any], ptr: str, flow: bool) -> None:
         self.container = container
         self.pointer = ptr
+        #: Written in brackets or braces: line breaks inside are mere spaces.
+        self.flow = flow
         self.key: str | None = None
         self.key_position: Position = (0, 0)
         self.seen: dict[str, Position] = {}
@@ -98,16 +119,17 @@ class _Frame:
 def read_yaml(text: str) -> ReadResult:
     """Parse ``text``; syntax errors end the read, other problems are collected."""
     result = ReadResult()
+    source = _Source(text)
     try:
-        _build(_Parser(text).get_event, result)
+        _build(_Parser(text).get_event, result, source)
     except yaml.MarkedYAMLError as exc:
-        result.problems.append(_syntax_problem(exc, text))
+        result.problems.append(_syntax_problem(exc, source))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         result.problems.append(_reader_problem(exc, text))
     return result
 
 
-def _build(next_event: Callable[[], Any], result: ReadResult) -> None:
+def _build(next_event: Callable[[], Any], result: ReadResult, source: _Source) -> None:
     stack: list[_Frame] = []
     documents = 0
     while True:
@@ -144,6 +166,12 @@ def _build(next_event: Callable[[], Any], result: ReadResult) -> None:
         if frame is not None and frame.key is not None:
             result.key_positions[here] = frame.key_position
         value = _node_value(event, here, position, result)
+        multiline = kind is _SCALAR and event.end_mark.line > event.start_mark.line
+        folded = multiline and not event.style and " -" in event.value  # how a bullet joins
+        if folded and not (frame is not None and frame.flow):
+            merged = _merged_bullet(event, frame, source)
+            if merged is not None:
+                result.problems.append(merged)
         if frame is None:
             result.data = value
         elif isinstance(frame.container, list):
@@ -156,7 +184,7 @@ def _build(next_event: Callable[[], Any], result: ReadResult) -> None:
             if len(stack) == MAX_DEPTH:
                 result.problems.append(Problem(codes.SYNTAX, position, here, TOO_DEEP))
                 return
-            stack.append(_Frame(value, here))
+            stack.append(_Frame(value, here, bool(event.flow_style)))
 
 
 def _child_pointer(frame: _Frame | None) -> str:
@@ -235,17 +263,22 @@ def _tag_problem(tag: str | None, position: Position, here: str) -> Problem:
     )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, source: _Source) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     position = _pos(mark) if mark is not None else (1, 1)
+    lines = source.lines
+    if position[0] <= len(lines) and "\t" in lines[position[0] - 1][: position[1]]:
+        tabs = "; YAML indents with spaces, not tabs"
+    else:
+        tabs = ""
+        advice = _advice(exc, lines)
+        if advice is not None:
+            return Problem(codes.SYNTAX, advice[0], "", advice[1])
     message = exc.problem or "invalid YAML"
     if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
         line, column = _pos(exc.context_mark)
         message += f" ({exc.context} at line {line}, column {column})"
-    lines = text.splitlines()
-    if position[0] <= len(lines) and "\t" in lines[position[0] - 1][: position[1]]:
-        message += "; YAML indents with spaces, not tabs"
-    return Problem(codes.SYNTAX, position, "", message)
+    return Problem(codes.SYNTAX, position, "", message + tabs)
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
@@ -257,3 +290,267 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
     character = exc.character if isinstance(exc.character, str) else chr(exc.character)
     message = f"the character U+{ord(character):04X} is not allowed in YAML text; remove it"
     return Problem(codes.SYNTAX, (line, column), "", message)
+
+
+def _merged_bullet(event: Any, frame: _Frame | None, source: _Source) -> Problem | None:
+    """A plain text running over a line that starts with ``- ``: a list item indented too far.
+
+    YAML folds such a line into the text above (``- Built things.`` then an
+    over-indented ``- Nested`` read as "Built things. - Nested"), so a bullet
+    vanishes without a word. It is an error, not a warning: the data is not what
+    the file shows, and quotes or a ``>`` block keep a leading ``-`` when it is meant.
+    """
+    lines = source.lines
+    first = event.start_mark.line
+    for index in range(first + 1, min(event.end_mark.line, len(lines) - 1) + 1):
+        text = lines[index]
+        body = text.lstrip(" \t")
+        if body[:2] not in ("- ", "-\t") and body != "-":
+            continue
+        where = (index + 1, len(text) - len(body) + 1)
+        joined = quote(event.value)
+        if frame is not None and isinstance(frame.container, list):
+            message = (
+                f"this bullet is indented more than the one on line {first + 1}, so YAML "
+                f"joins the two into one text ({joined}): line up its '-' with the one above"
+            )
+        else:
+            message = (
+                f"YAML reads this '-' as more of the text on line {first + 1} ({joined}), "
+                "not as a list item: write a list under its key, one '- ' line per item, "
+                "or put the text in quotes"
+            )
+        return Problem(codes.SYNTAX, where, "", message)
+    return None
+
+
+# Advice for syntax errors. PyYAML words what its parser was doing ("while
+# scanning an alias"); the user needs what to change. Each case is recognised
+# from the text at PyYAML's marks (never from its wording, which differs between
+# libyaml and the Python parser) and only where the cause is certain; anything
+# else keeps PyYAML's words.
+
+#: Characters that make YAML read the start of a value as syntax, not text.
+_INDICATORS = frozenset("*&!`@%|>[]{},\"'")
+#: One line: indentation, list dashes, an optional ``key:``, the value.
+_LINE = re.compile(
+    r"(?P<indent>[ \t]*)(?P<dashes>(?:-[ \t]+)*)"
+    # The key runs to the first colon followed by a space (no lazy scan: linear time).
+    r"(?:(?P<key>[^\s*&!`@%|>\[\]{},\"'#?:-][^:\n]*+(?::(?=[^ \t\n])[^:\n]*+)*+)"
+    r":(?:[ \t]+|$))?"
+    r"(?P<value>.*)"
+)
+#: Keys of the format are words like ``organization`` or ``x-team``, never sentences.
+_KEYLIKE = re.compile(r"[a-z$][\w$-]*\Z")
+_COMMENT = re.compile(r"[ \t]+#.*")
+_SHOWN = 50
+_CLOSING = {"[": "]", "{": "}"}
+
+Advice = tuple["Position", str]
+
+
+def _advice(exc: yaml.MarkedYAMLError, lines: list[str]) -> Advice | None:
+    problem, context = exc.problem_mark, exc.context_mark
+    if problem is None or problem.line > len(lines):
+        return None
+    if problem.line == len(lines):  # the end of a text without a final line break
+        lines = [*lines, ""]
+    advisers: tuple[Callable[[Any, Any, list[str]], Advice | None], ...]
+    advisers = (_inside_quotes, _unclosed, _starts_like_syntax, _colon, _indentation)
+    if context is not None and _char(context, lines) in _CLOSING:
+        advisers = (_unclosed,)  # inside [ ] or { }, indentation and colons mean other things
+    for advise in advisers:
+        found = advise(problem, context, lines)
+        if found is not None:
+            return found
+    return None
+
+
+def _char(mark: Any, lines: list[str]) -> str:
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _inside_quotes(problem: Any, context: Any, lines: list[str]) -> Advice | None:
+    """``"C:\\Users"``: a backslash in double quotes that starts no escape YAML knows."""
+    if context is None or _char(context, lines) != '"':
+        return None
+    line = lines[problem.line]
+    start = context.column + 1 if context.line == problem.line else 0
+    # libyaml marks the backslash, the Python parser the character after it
+    backslash = line.rfind("\\", start, problem.column + 1)
+    if backslash < 0 or not _bad_escape(line[backslash + 1 :]):
+        return None
+    return (problem.line + 1, backslash + 1), (
+        "a backslash inside double quotes starts an escape such as \\n: "
+        "write \\\\ for a backslash, or use single quotes"
+    )
+
+
+#: What may follow a backslash in double quotes; x, u and U take 2, 4 and 8 hex digits.
+_ESCAPES = frozenset('0abt\tnvfre "/\\N_LP')
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+def _bad_escape(after: str) -> bool:
+    if after[:1] in _ESCAPES:
+        return False
+    digits = _HEX_DIGITS.get(after[:1])
+    return digits is None or not re.fullmatch(f"[0-9a-fA-F]{{{digits}}}", after[1 : 1 + digits])
+
+
+def _unclosed(problem: Any, context: Any, lines: list[str]) -> Advice | None:
+    """A quote still open when the file ends, or a ``[`` or ``{`` that nothing closes."""
+    if context is None:
+        return None
+    opening = _char(context, lines)
+    if opening and opening in "\"'":
+        rest = [lines[problem.line][problem.column :], *lines[problem.line + 1 :]]
+        if "".join(rest).strip():
+            return None
+        return _pos(context), f"this quote is never closed: end the text with {opening}"
+    if opening in _CLOSING:
+        after = [lines[context.line][context.column + 1 :], *lines[context.line + 1 :]]
+        if any(_CLOSING[opening] in line for line in after):
+            return None
+        kind = "list" if opening == "[" else "mapping"
+        return _pos(context), (
+            f"this '{opening}' starts a {kind} that is never closed: end it with "
+            f"'{_CLOSING[opening]}', or put the text in quotes if it is not a {kind}"
+        )
+    return None
+
+
+def _starts_like_syntax(problem: Any, context: Any, lines: list[str]) -> Advice | None:
+    """``- **Lead:** …``, ``- `code` …``, ``- [link](…) …``: text that starts like YAML syntax."""
+    line = lines[problem.line]
+    parts = _LINE.match(line)
+    assert parts is not None  # every part is optional
+    value = parts["value"]
+    start = parts.start("value")
+    if not value or value[0] not in _INDICATORS or problem.column < start:
+        return None
+    if value[0] in "\"'" and not _closed_before(value, problem.column - start):
+        return None  # the error is inside the quotes: not about what follows them
+    first = value[0]
+    key = _key(parts)
+    prefix = parts["dashes"] + (f"{_shown(key)}: " if key else "")
+    where = (problem.line + 1, start + 1)
+    if first not in "\"'":
+        return (
+            where,
+            f"text that starts with '{first}' must be quoted: {prefix}{quoted_text(value)}",
+        )
+    inner = _COMMENT.sub("", value[1:]).rstrip()
+    if inner.endswith(first) and first in inner[:-1]:  # 'I'm here'
+        return (
+            where,
+            f"the {first} inside the text ends it early: {prefix}{quoted_text(inner[:-1])}",
+        )
+    return where, (
+        f"text that starts with a quote must be quoted as a whole: {prefix}{quoted_text(value)}"
+    )
+
+
+def _closed_before(value: str, column: int) -> bool:
+    """Whether the quoted text opening ``value`` ends before ``column``."""
+    quote_mark, index = value[0], 1
+    while index < min(column, len(value)):
+        char = value[index]
+        if char == "\\" and quote_mark == '"':
+            index += 2
+            continue
+        if char == quote_mark:
+            if quote_mark == "'" and value[index + 1 : index + 2] == "'":
+                index += 2  # '' is an apostrophe
+                continue
+            return True
+        index += 1
+    return False
+
+
+def _colon(problem: Any, context: Any, lines: list[str]) -> Advice | None:
+    """``headline: Data Engineer: streaming``: a colon and a space inside unquoted text."""
+    line = lines[problem.line]
+    after = line[problem.column + 1 : problem.column + 2]
+    if _char(problem, lines) != ":" or after not in ("", " ", "\t"):
+        return None
+    parts = _LINE.match(line)
+    assert parts is not None
+    key, value = _key(parts), parts["value"]
+    if key is not None and problem.column >= parts.start("value"):
+        dashes = parts["dashes"]
+        if dashes and not _KEYLIKE.match(key):  # - Streaming: built it: the bullet is the text
+            fix = dashes + quoted_text(f"{key}: {value}")
+        else:
+            fix = f"{dashes}{_shown(key)}: {quoted_text(value)}"
+        return _pos(problem), f"a colon followed by a space inside text needs quotes: {fix}"
+    # The first colon of a line that continues the text above it: a key indented
+    # differently from its neighbours, or a sentence with a colon in it.
+    if key is not None and _KEYLIKE.match(key):
+        found = _misaligned(problem.line, lines)
+        if found is not None:
+            return found
+    return _pos(problem), (
+        "a colon followed by a space inside text needs quotes: put the whole text in quotes"
+    )
+
+
+def _indentation(problem: Any, context: Any, lines: list[str]) -> Advice | None:
+    """An error at the first character of a line indented unlike the line above."""
+    line = lines[problem.line]
+    if problem.column != len(line) - len(line.lstrip(" ")):
+        return None
+    return _misaligned(problem.line, lines)
+
+
+def _misaligned(index: int, lines: list[str]) -> Advice | None:
+    line = lines[index]
+    above = next(
+        (i for i in range(index - 1, -1, -1) if lines[i].strip() and not _is_comment(lines[i])),
+        None,
+    )
+    if above is None:
+        return None
+    here = len(line) - len(line.lstrip(" "))
+    parts = _LINE.match(lines[above])
+    assert parts is not None
+    # A '-' lines up with the '-' above; a key with the key after it.
+    there = parts.end("indent") if line.lstrip(" ").startswith("-") else parts.end("dashes")
+    if here == there:
+        return None
+    return (index + 1, here + 1), (
+        f"this line is indented differently from the one above ({_spaces(here)} here, "
+        f"{_spaces(there)} on line {above + 1}): line it up with the entry it belongs to"
+    )
+
+
+def _key(parts: re.Match[str]) -> str | None:
+    key = parts["key"]
+    return key.rstrip(" \t") if key is not None else None
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip(" \t").startswith("#")
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space{'' if count == 1 else 's'}"
+
+
+def quoted_text(value: str) -> str:
+    """``value`` as quoted YAML text, shortened for a message."""
+    value = _COMMENT.sub("", value).rstrip()
+    if len(value) > _SHOWN:
+        cut = value[:_SHOWN]
+        space = cut.rfind(" ")
+        value = (cut[:space] if space > _SHOWN // 2 else cut).rstrip() + "…"  # at a word end
+    value = _shown(value)
+    if '"' in value or "\\" in value:
+        return "'" + value.replace("'", "''") + "'"
+    return f'"{value}"'
+
+
+def _shown(text: str) -> str:
+    """``text`` made safe for a one-line message (control characters escaped), unquoted."""
+    return quote(text)[1:-1]
