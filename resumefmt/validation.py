@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
+#: An empty file (or only comments) reads as nothing at all.
+EMPTY_FILE = "the file is empty: start from a starter résumé with: resumefmt init NAME"
+
 _TYPE_WORDS = {
     "string": "text",
     "object": "a mapping of keys to values",
@@ -31,6 +34,8 @@ _TYPE_WORDS = {
 
 def validate(document: Document) -> list[Diagnostic]:
     """Every schema problem of ``document``, sorted by position; empty when valid."""
+    if document.data is None and "" not in document.positions:  # nothing written at all
+        return [Diagnostic.of(codes.TYPE, document.locate(""), EMPTY_FILE)]
     check = check_version(document)
     diagnostics = list(check.diagnostics)
     if check.schema_version is not None:
@@ -77,8 +82,6 @@ def _type(error: SchemaError, document: Document) -> Explanation:
     expected = " or ".join(_TYPE_WORDS[n] for n in names)
     typed = document.plain_scalars.get(here)
     value, found = error.value, json_type(error.value)
-    if not error.path and value is None and "" not in document.positions:
-        return codes.TYPE, EMPTY_FILE, here, False
     if "string" in names and found in ("integer", "number", "boolean"):
         shown = typed or str(value)
         if "pattern" in error.schema and not _matches(error.schema["pattern"], shown):
@@ -94,10 +97,6 @@ def _type(error: SchemaError, document: Document) -> Explanation:
     elif "string" in names and found == "object" and document.syntax == "yaml":
         message += _colon_made_a_key(value)
     return codes.TYPE, message, here, False
-
-
-#: An empty file (or only comments) reads as nothing at all.
-EMPTY_FILE = "the file is empty: start from a starter résumé with: resumefmt init NAME"
 
 
 def _unquoted(text: str, names: list[str]) -> str:
