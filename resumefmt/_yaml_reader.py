@@ -342,7 +342,7 @@ _LINE = re.compile(
 )
 #: Keys of the format are words like ``organization`` or ``x-team``, never sentences.
 _KEYLIKE = re.compile(r"[a-z$][\w$-]*\Z")
-_COMMENT = re.compile(r"[ \t]+#.*")
+_COMMENT = re.compile(r"(?<![ \t])[ \t]++#.*")  # from the start of a run only: linear
 _SHOWN = 50
 _CLOSING = {"[": "]", "{": "}"}
 
@@ -356,7 +356,15 @@ def _advice(exc: yaml.MarkedYAMLError, lines: list[str]) -> Advice | None:
     if problem.line == len(lines):  # the end of a text without a final line break
         lines = [*lines, ""]
     advisers: tuple[Callable[[Any, Any, list[str]], Advice | None], ...]
-    advisers = (_inside_quotes, _unclosed, _starts_like_syntax, _colon, _indentation)
+    advisers = (
+        _inside_quotes,
+        _unclosed,
+        _list_after_key,
+        _starts_like_syntax,
+        _no_space_after_colon,
+        _colon,
+        _indentation,
+    )
     if context is not None and _char(context, lines) in _CLOSING:
         advisers = (_unclosed,)  # inside [ ] or { }, indentation and colons mean other things
     for advise in advisers:
@@ -421,6 +429,19 @@ def _unclosed(problem: Any, context: Any, lines: list[str]) -> Advice | None:
     return None
 
 
+def _list_after_key(problem: Any, context: Any, lines: list[str]) -> Advice | None:
+    """``languages: - language: Chinese``: a list cannot start on its key's line."""
+    parts = _LINE.match(lines[problem.line])
+    assert parts is not None
+    key, value = _key(parts), parts["value"]
+    if key is None or problem.column != parts.start("value") or value[:2] not in ("- ", "-"):
+        return None
+    return _pos(problem), (
+        f"a list starts on the line after its key: put {_shown(key)}: on a line of its own "
+        "and each '- ' item on the lines below it, indented"
+    )
+
+
 def _starts_like_syntax(problem: Any, context: Any, lines: list[str]) -> Advice | None:
     """``- **Lead:** …``, ``- `code` …``, ``- [link](…) …``: text that starts like YAML syntax."""
     line = lines[problem.line]
@@ -430,10 +451,12 @@ def _starts_like_syntax(problem: Any, context: Any, lines: list[str]) -> Advice 
     start = parts.start("value")
     if not value or value[0] not in _INDICATORS or problem.column < start:
         return None
-    if value[0] in "\"'" and not _closed_before(value, problem.column - start):
-        return None  # the error is inside the quotes: not about what follows them
-    first = value[0]
+    if value[0] in "\"'[{" and not _closed_before(value, problem.column - start):
+        return None  # the error is inside the quotes or brackets: not about what follows
     key = _key(parts)
+    if key is None and not parts["dashes"] and not _awaits_value(problem.line, lines):
+        return None  # a stray character, not the start of a value
+    first = value[0]
     prefix = parts["dashes"] + (f"{_shown(key)}: " if key else "")
     where = (problem.line + 1, start + 1)
     if first not in "\"'":
@@ -453,20 +476,58 @@ def _starts_like_syntax(problem: Any, context: Any, lines: list[str]) -> Advice 
 
 
 def _closed_before(value: str, column: int) -> bool:
-    """Whether the quoted text opening ``value`` ends before ``column``."""
-    quote_mark, index = value[0], 1
+    """Whether the quoted text or bracket opening ``value`` ends before ``column``."""
+    closing = {"[": "]", "{": "}"}.get(value[0], value[0])
+    depth, index, inside = 1, 1, value[0] if value[0] in "\"'" else ""
     while index < min(column, len(value)):
         char = value[index]
-        if char == "\\" and quote_mark == '"':
-            index += 2
-            continue
-        if char == quote_mark:
-            if quote_mark == "'" and value[index + 1 : index + 2] == "'":
-                index += 2  # '' is an apostrophe
-                continue
-            return True
+        if inside:
+            if char == "\\" and inside == '"':
+                index += 1
+            elif char == inside and inside == "'" and value[index + 1 : index + 2] == "'":
+                index += 1  # '' is an apostrophe
+            elif char == inside:
+                inside = ""
+                if closing == char:
+                    return True
+        elif char in "\"'":
+            inside = char
+        elif char == value[0]:
+            depth += 1
+        elif char == closing:
+            depth -= 1
+            if depth == 0:
+                return True
         index += 1
     return False
+
+
+def _awaits_value(index: int, lines: list[str]) -> bool:
+    """Whether the line above ends with a key (``summary:``) or a lone ``-``."""
+    above = _above(index, lines)
+    if above is None:
+        return index == 0
+    text = _COMMENT.sub("", lines[above]).rstrip()
+    return text.endswith(":") or text.lstrip(" ") == "-"
+
+
+#: ``name:Ada``: a key and its value with no space between, which YAML reads as text.
+_GLUED = re.compile(r"(?P<key>[a-z$][\w$-]*):(?P<value>[^\s:/].*)")
+
+
+def _no_space_after_colon(problem: Any, context: Any, lines: list[str]) -> Advice | None:
+    """``name:Ada`` on the line above: YAML ran that text into this line's key."""
+    above = _above(problem.line, lines)
+    if above is None:
+        return None
+    parts = _LINE.match(lines[above])
+    assert parts is not None
+    glued = _GLUED.fullmatch(_COMMENT.sub("", parts["value"]).rstrip())
+    if parts["key"] is not None or glued is None:
+        return None
+    colon = parts.start("value") + len(glued["key"])
+    fix = f"{parts['dashes']}{_shown(glued['key'])}: {_shown(glued['value'])}"
+    return (above + 1, colon + 1), f"a key needs a space after its colon: {fix}"
 
 
 def _colon(problem: Any, context: Any, lines: list[str]) -> Advice | None:
@@ -504,12 +565,17 @@ def _indentation(problem: Any, context: Any, lines: list[str]) -> Advice | None:
     return _misaligned(problem.line, lines)
 
 
-def _misaligned(index: int, lines: list[str]) -> Advice | None:
-    line = lines[index]
-    above = next(
+def _above(index: int, lines: list[str]) -> int | None:
+    """The nearest line above ``index`` with something on it besides a comment."""
+    return next(
         (i for i in range(index - 1, -1, -1) if lines[i].strip() and not _is_comment(lines[i])),
         None,
     )
+
+
+def _misaligned(index: int, lines: list[str]) -> Advice | None:
+    line = lines[index]
+    above = _above(index, lines)
     if above is None:
         return None
     here = len(line) - len(line.lstrip(" "))
@@ -541,12 +607,13 @@ def _spaces(count: int) -> str:
 def quoted_text(value: str) -> str:
     """``value`` as quoted YAML text, shortened for a message."""
     value = _COMMENT.sub("", value).rstrip()
+    single = '"' in value or "\\" in value  # chosen for the whole text, not the part shown
     if len(value) > _SHOWN:
         cut = value[:_SHOWN]
         space = cut.rfind(" ")
         value = (cut[:space] if space > _SHOWN // 2 else cut).rstrip() + "…"  # at a word end
     value = _shown(value)
-    if '"' in value or "\\" in value:
+    if single:
         return "'" + value.replace("'", "''") + "'"
     return f'"{value}"'
 

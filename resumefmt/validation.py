@@ -94,9 +94,22 @@ def _type(error: SchemaError, document: Document) -> Explanation:
         message += _unquoted(value, names)
         if "array" in names:
             message += _as_list(value, error, document)
+        glued = _GLUED.fullmatch(value)
+        if "object" in names and glued and document.syntax == "yaml":
+            fix = quote(f"{glued['key']}: {glued['rest']}")[1:-1]
+            message += f"; a key needs a space after its colon: {fix}"
     elif "string" in names and found == "object" and document.syntax == "yaml":
         message += _colon_made_a_key(value)
+    elif "array" in names and found == "object":
+        if document.syntax == "yaml":
+            message += "; start each item of a list with '- '"
+        else:
+            message += "; put the items of a list in [ ]"
     return codes.TYPE, message, here, False
+
+
+#: ``basics: name:Ada``: YAML reads a key and value with no space between as text.
+_GLUED = re.compile(r"(?P<key>[a-z$][\w$-]*):(?P<rest>[^\s:/][^\n]*)")
 
 
 def _unquoted(text: str, names: list[str]) -> str:
@@ -183,17 +196,46 @@ _DATE_FORMS = (
     # 2021.03 (typed unquoted, a number) is a month; 2016.5 might be a fraction of a year
     re.compile(r"(?P<y>[0-9]{4})\.(?P<m>[0-9]{2})(?:\.(?P<d>[0-9]{2}))?"),
     re.compile(r"(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"),
+    re.compile(r"(?P<m>[A-Za-z]{3,9})\.?,? (?P<y>[0-9]{4})"),  # Mar 2021, March 2021
 )
 
 
 def _as_date(text: str) -> str | None:
-    """``2021-3`` → ``2021-03``; ``03/2021`` → ``2021-03``; None when it is no such date."""
+    """``2021-3`` → ``2021-03``; ``03/2021``, ``Mar 2021`` → ``2021-03``; else None."""
     for form in _DATE_FORMS:
         match = form.fullmatch(text)
-        if match:
-            day = match["d"] if "d" in form.groupindex else None
-            fixed = f"{match['y']}-{int(match['m']):02d}"
-            return fixed + (f"-{int(day):02d}" if day else "")
+        if match is None:
+            continue
+        month = int(match["m"]) if match["m"].isdigit() else _month_number(match["m"])
+        if month is None:
+            return None
+        day = match["d"] if "d" in form.groupindex else None
+        return f"{match['y']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return None
+
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def _month_number(word: str) -> int | None:
+    """``Mar``, ``march``, ``Sept`` → its number; None for anything else."""
+    word = word.lower()
+    for number, name in enumerate(_MONTH_NAMES, 1):
+        if (len(word) >= 3 and name.startswith(word)) or (word, number) == ("sept", 9):
+            return number
     return None
 
 

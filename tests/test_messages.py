@@ -103,6 +103,18 @@ SYNTAX = [
         id="colon-on-a-continued-line",
     ),
     pytest.param(
+        HEAD + "languages: - language: English\n",
+        "cv.resumefmt.yaml:4:12: error: a list starts on the line after its key: put "
+        "languages: on a line of its own and each '- ' item on the lines below it, indented "
+        "[RF001]",
+        id="list-on-the-key-line",
+    ),
+    pytest.param(
+        'resumefmt: "1.0"\nbasics:\n  name:Ada\n  email: ada@example.com\n',
+        "cv.resumefmt.yaml:3:7: error: a key needs a space after its colon: name: Ada [RF001]",
+        id="no-space-after-colon",
+    ),
+    pytest.param(
         HEAD + ROLE + "    highlights:\n      - Built things.\n      - More things.\n     - Less\n",
         "cv.resumefmt.yaml:12:6: error: this line is indented differently from the one above "
         "(5 spaces here, 6 spaces on line 11): line it up with the entry it belongs to [RF001]",
@@ -157,12 +169,26 @@ def test_advice_is_the_same_with_the_pure_python_parser(monkeypatch: pytest.Monk
     assert [_yaml_reader.read_yaml(text).problems for text in texts] == with_c
 
 
-def test_a_mistake_without_advice_keeps_the_parser_words(tmp_path: Path) -> None:
-    assert validate(tmp_path, HEAD + "  headline: {a: 1\n    b: 2}\n") == (
-        1,
-        "cv.resumefmt.yaml:5:6: error: did not find expected ',' or '}' (while parsing a flow "
-        "mapping at line 4, column 13) [RF001]\n",
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            HEAD + "  headline: {a: 1\n    b: 2}\n",
+            "cv.resumefmt.yaml:5:6: error: did not find expected ',' or '}' (while parsing a "
+            "flow mapping at line 4, column 13) [RF001]\n",
+        ),
+        (
+            HEAD + "  headline: [Data,@ ML]\n",
+            "cv.resumefmt.yaml:4:19: error: found character that cannot start any token (while "
+            "scanning for the next token at line 4, column 19) [RF001]\n",
+        ),
+    ],
+    ids=["missing-comma", "inside-brackets"],
+)
+def test_a_mistake_without_certain_advice_keeps_the_parser_words(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    assert validate(tmp_path, text) == (1, expected)
 
 
 def test_a_bullet_indented_too_far_is_not_merged_silently(tmp_path: Path) -> None:
@@ -240,6 +266,12 @@ VALUES = [
         id="unquoted-year-still-says-quote-it",
     ),
     pytest.param(
+        HEAD + ROLE.replace('"2020"', "Mar 2021"),
+        "cv.resumefmt.yaml:7:12: error: work[0].start: 'Mar 2021' is not a date: use YYYY, "
+        "YYYY-MM or YYYY-MM-DD (did you mean '2021-03'?) [RF013]",
+        id="month-name",
+    ),
+    pytest.param(
         HEAD + "projects:\n  - name: X\n    technologies: Python, Kafka\n",
         "cv.resumefmt.yaml:6:19: error: projects[0].technologies: expected a list, found the "
         "text 'Python, Kafka'; write a list: technologies: [Python, Kafka] [RF010]",
@@ -257,6 +289,18 @@ VALUES = [
         "'Built the pipeline, and then ran it for three years'; write a list, one item per "
         "line starting with '- ' [RF010]",
         id="sentence-for-a-list",
+    ),
+    pytest.param(
+        HEAD + "work:\n  organization: X\n  role: Y\n",
+        "cv.resumefmt.yaml:5:3: error: work: expected a list, found a mapping of keys to "
+        "values; start each item of a list with '- ' [RF010]",
+        id="list-without-dashes",
+    ),
+    pytest.param(
+        'resumefmt: "1.0"\nbasics:\n  name:Ada\n',
+        "cv.resumefmt.yaml:3:3: error: basics: expected a mapping of keys to values, found the "
+        "text 'name:Ada'; a key needs a space after its colon: name: Ada [RF010]",
+        id="mapping-without-space-after-colon",
     ),
     pytest.param(
         HEAD + 'publications:\n  - title: T\n    authors: [Ada]\n    authorPosition: "1"\n',
