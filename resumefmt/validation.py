@@ -161,7 +161,7 @@ def _colon_made_a_key(value: dict[str, Any]) -> str:
     ((key, rest),) = value.items()
     if not isinstance(rest, str) or "\n" in rest:
         return ""
-    from resumefmt._yaml_reader import quoted_text  # a YAML document: PyYAML is loaded
+    from resumefmt._yaml_advice import quoted_text
 
     return (
         f"; the colon and space after {quote(key)} make it a key: "
