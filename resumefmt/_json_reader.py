@@ -41,13 +41,12 @@ class _TooDeep(Exception):
 
 def read_json(text: str) -> ReadResult:
     result = ReadResult()
+    if not text.strip(" \t\n\r"):
+        return result  # an empty document, as an empty YAML file is: validation says what to do
     try:  # the syntax check only: numbers stay text, so no length limit applies
         json.loads(text, parse_int=str, parse_float=str)
     except json.JSONDecodeError as exc:
-        message = exc.msg
-        if message.endswith(" at"):  # "Invalid control character at"
-            message = message[:-3] + ": write a tab or line break in a string as \\t or \\n"
-        result.problems.append(Problem(codes.SYNTAX, (exc.lineno, exc.colno), "", message))
+        result.problems.append(_syntax_problem(exc, text))
         return result
     except RecursionError:
         result.problems.append(Problem(codes.SYNTAX, (1, 1), "", TOO_DEEP))
@@ -58,6 +57,20 @@ def read_json(text: str) -> ReadResult:
     except _TooDeep as exc:
         result.problems.append(Problem(codes.SYNTAX, walker.position(exc.args[0]), "", TOO_DEEP))
     return result
+
+
+def _syntax_problem(exc: json.JSONDecodeError, text: str) -> Problem:
+    before = text[: exc.pos].rstrip(" \t\n\r")
+    if text[exc.pos : exc.pos + 1] in ("}", "]") and before.endswith(","):
+        # The decoder's words ("Expecting value") say what it wanted, not what is wrong.
+        comma = len(before) - 1
+        where = (text.count("\n", 0, comma) + 1, comma - text.rfind("\n", 0, comma))
+        message = f"trailing comma: remove this ',' (JSON allows no comma before '{text[exc.pos]}')"
+        return Problem(codes.SYNTAX, where, "", message)
+    message = exc.msg
+    if message.endswith(" at"):  # "Invalid control character at"
+        message = message[:-3] + ": write a tab or line break in a string as \\t or \\n"
+    return Problem(codes.SYNTAX, (exc.lineno, exc.colno), "", message)
 
 
 class _Walker:

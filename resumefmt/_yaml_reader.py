@@ -17,6 +17,7 @@ import yaml
 
 from resumefmt import codes, pointer
 from resumefmt._reading import MAX_DEPTH, TOO_DEEP, Problem, ReadResult, duplicate_key
+from resumefmt._text import quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _FLOAT = r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"
 _BASED_INT = r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z"
 _NUMERIC_START = frozenset("0123456789+-.")
+# PyYAML (YAML 1.1) also counts NEL and the Unicode line and paragraph separators.
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _INF_NAN = {
     f"{sign}.{word}": float(f"{sign}inf")
     for sign in ("", "+", "-")
@@ -84,12 +87,30 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
 
 
-class _Frame:
-    __slots__ = ("container", "key", "key_position", "pointer", "seen")
+class _Source:
+    """The text being read, split into lines as PyYAML counts them, on first need."""
 
-    def __init__(self, container: dict[str, Any] | list[Any], ptr: str) -> None:
+    __slots__ = ("_lines", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _BREAKS.split(self.text)
+        return self._lines
+
+
+class _Frame:
+    __slots__ = ("container", "flow", "key", "key_position", "pointer", "seen")
+
+    def __init__(self, container: dict[str, Any] | list[Any], ptr: str, flow: bool) -> None:
         self.container = container
         self.pointer = ptr
+        #: Written in brackets or braces: line breaks inside are mere spaces.
+        self.flow = flow
         self.key: str | None = None
         self.key_position: Position = (0, 0)
         self.seen: dict[str, Position] = {}
@@ -98,16 +119,17 @@ class _Frame:
 def read_yaml(text: str) -> ReadResult:
     """Parse ``text``; syntax errors end the read, other problems are collected."""
     result = ReadResult()
+    source = _Source(text)
     try:
-        _build(_Parser(text).get_event, result)
+        _build(_Parser(text).get_event, result, source)
     except yaml.MarkedYAMLError as exc:
-        result.problems.append(_syntax_problem(exc, text))
+        result.problems.append(_syntax_problem(exc, source))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         result.problems.append(_reader_problem(exc, text))
     return result
 
 
-def _build(next_event: Callable[[], Any], result: ReadResult) -> None:
+def _build(next_event: Callable[[], Any], result: ReadResult, source: _Source) -> None:
     stack: list[_Frame] = []
     documents = 0
     while True:
@@ -144,6 +166,12 @@ def _build(next_event: Callable[[], Any], result: ReadResult) -> None:
         if frame is not None and frame.key is not None:
             result.key_positions[here] = frame.key_position
         value = _node_value(event, here, position, result)
+        multiline = kind is _SCALAR and event.end_mark.line > event.start_mark.line
+        folded = multiline and not event.style and " -" in event.value  # how a bullet joins
+        if folded and not (frame is not None and frame.flow):
+            merged = _merged_bullet(event, frame, source)
+            if merged is not None:
+                result.problems.append(merged)
         if frame is None:
             result.data = value
         elif isinstance(frame.container, list):
@@ -156,7 +184,7 @@ def _build(next_event: Callable[[], Any], result: ReadResult) -> None:
             if len(stack) == MAX_DEPTH:
                 result.problems.append(Problem(codes.SYNTAX, position, here, TOO_DEEP))
                 return
-            stack.append(_Frame(value, here))
+            stack.append(_Frame(value, here, bool(event.flow_style)))
 
 
 def _child_pointer(frame: _Frame | None) -> str:
@@ -235,17 +263,24 @@ def _tag_problem(tag: str | None, position: Position, here: str) -> Problem:
     )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, source: _Source) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     position = _pos(mark) if mark is not None else (1, 1)
+    lines = source.lines
+    if position[0] <= len(lines) and "\t" in lines[position[0] - 1][: position[1]]:
+        tabs = "; YAML indents with spaces, not tabs"
+    else:
+        tabs = ""
+        from resumefmt._yaml_advice import advice_for  # only when the file does not read
+
+        advice = advice_for(exc, lines)
+        if advice is not None:
+            return Problem(codes.SYNTAX, advice[0], "", advice[1])
     message = exc.problem or "invalid YAML"
     if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
         line, column = _pos(exc.context_mark)
         message += f" ({exc.context} at line {line}, column {column})"
-    lines = text.splitlines()
-    if position[0] <= len(lines) and "\t" in lines[position[0] - 1][: position[1]]:
-        message += "; YAML indents with spaces, not tabs"
-    return Problem(codes.SYNTAX, position, "", message)
+    return Problem(codes.SYNTAX, position, "", message + tabs)
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
@@ -257,3 +292,35 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
     character = exc.character if isinstance(exc.character, str) else chr(exc.character)
     message = f"the character U+{ord(character):04X} is not allowed in YAML text; remove it"
     return Problem(codes.SYNTAX, (line, column), "", message)
+
+
+def _merged_bullet(event: Any, frame: _Frame | None, source: _Source) -> Problem | None:
+    """A plain text running over a line that starts with ``- ``: a list item indented too far.
+
+    YAML folds such a line into the text above (``- Built things.`` then an
+    over-indented ``- Nested`` read as "Built things. - Nested"), so a bullet
+    vanishes without a word. It is an error, not a warning: the data is not what
+    the file shows, and quotes or a ``>`` block keep a leading ``-`` when it is meant.
+    """
+    lines = source.lines
+    first = event.start_mark.line
+    for index in range(first + 1, min(event.end_mark.line, len(lines) - 1) + 1):
+        text = lines[index]
+        body = text.lstrip(" \t")
+        if body[:2] not in ("- ", "-\t") and body != "-":
+            continue
+        where = (index + 1, len(text) - len(body) + 1)
+        joined = quote(event.value)
+        if frame is not None and isinstance(frame.container, list):
+            message = (
+                f"this bullet is indented more than the one on line {first + 1}, so YAML "
+                f"joins the two into one text ({joined}): line up its '-' with the one above"
+            )
+        else:
+            message = (
+                f"YAML reads this '-' as more of the text on line {first + 1} ({joined}), "
+                "not as a list item: write a list under its key, one '- ' line per item, "
+                "or put the text in quotes"
+            )
+        return Problem(codes.SYNTAX, where, "", message)
+    return None

@@ -50,7 +50,7 @@ class Converter:
     receives the loaded foreign document and returns our YAML.
     """
 
-    __slots__ = ("direction", "name", "render", "themes")
+    __slots__ = ("direction", "name", "render", "templates", "themes")
 
     def __init__(
         self,
@@ -59,12 +59,17 @@ class Converter:
         render: Callable[[Document, ConvertOptions], str],
         direction: Direction = "export",
         themes: tuple[str, ...] = (),
+        templates: tuple[str, str] | None = None,
     ) -> None:
         self.name = name
         self.render = render
         self.direction: Direction = direction
         #: The themes ``--theme`` may name; the first is the default.
         self.themes = themes
+        #: Where its built-in Jinja2 templates are, as (package, folder), what it
+        #: gives :func:`template_environment`; ``{theme}`` in the folder is the
+        #: theme's name. None: it has no templates (``--copy-templates`` refuses).
+        self.templates = templates
 
     def __repr__(self) -> str:
         return f"Converter({self.name}, {self.direction})"
@@ -75,15 +80,60 @@ def convert(document: Document, converter: Converter, options: ConvertOptions) -
     from resumefmt.diagnostics import has_errors
     from resumefmt.validation import validate
 
-    if options.theme is not None and options.theme not in converter.themes:
-        from resumefmt.errors import UsageError
-
-        offered = ", ".join(converter.themes) or "none"
-        raise UsageError(f"{converter.name} has no theme '{options.theme}'; themes: {offered}")
+    _check_theme(converter, options.theme)
     diagnostics = validate(document)
     if has_errors(diagnostics):
         raise DocumentError([d for d in diagnostics if d.severity == "error"])
     return converter.render(document, options)
+
+
+def _check_theme(converter: Converter, theme: str | None) -> None:
+    if theme is not None and theme not in converter.themes:
+        from resumefmt.errors import UsageError
+
+        offered = ", ".join(converter.themes) or "none"
+        raise UsageError(f"{converter.name} has no theme '{theme}'; themes: {offered}")
+
+
+def copy_templates(converter: Converter, destination: str, theme: str | None = None) -> list[str]:
+    """Copy the built-in templates of ``converter`` (and ``theme``) into ``destination``.
+
+    The copies are byte for byte what the converter renders, so ``--template-dir
+    destination`` gives the same output until they are edited. Nothing is
+    overwritten: if any of the files exists, nothing is copied. Returns the
+    names copied.
+    """
+    from pathlib import Path
+
+    import jinja2
+
+    from resumefmt._atomic import write_atomic
+    from resumefmt.errors import OutputError, UsageError
+
+    if converter.templates is None:
+        raise UsageError(f"{converter.name} has no templates to copy")
+    _check_theme(converter, theme)
+    package, folder = converter.templates
+    chosen = theme or (converter.themes[0] if converter.themes else "")
+    loader = jinja2.PackageLoader(package, folder.format(theme=chosen))
+    environment = jinja2.Environment(loader=loader, keep_trailing_newline=True)
+    names = loader.list_templates()
+    target = Path(destination)
+    taken = [name for name in names if os.path.lexists(target / name)]
+    if taken:
+        raise OutputError(
+            f"'{target / taken[0]}' already exists: resumefmt does not overwrite it; "
+            "copy into an empty folder"
+        )
+    for name in names:
+        source, _, _ = loader.get_source(environment, name)
+        path = target / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create '{path.parent}': {exc.strerror or exc}") from None
+        write_atomic(path, source, replace=False)
+    return names
 
 
 def find_converter(registry: Registry, name: str, direction: Direction) -> Converter:
@@ -137,7 +187,35 @@ def render_template(environment: jinja2.Environment, name: str, **context: Any) 
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name or name}:{exc.lineno}"
         raise ResumefmtError(f"{where}: template error: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise ResumefmtError(f"template {name}: {exc}") from None
     except Exception as exc:  # a user's template may divide by zero, add text to numbers, ...
-        raise ResumefmtError(f"template {name}: {type(exc).__name__}: {exc}") from None
+        what = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+        line = _user_template_line(exc, environment)
+        if line is None:  # not in the user's templates: ours broke, keep the top-level name
+            raise ResumefmtError(f"template {name}: {what}") from None
+        raise ResumefmtError(f"{line}: template error: {what}") from None
+
+
+def _user_template_line(exc: BaseException, environment: jinja2.Environment) -> str | None:
+    """``file:line`` of the innermost frame in the user's ``--template-dir`` when it failed.
+
+    Jinja2 rewrites a render traceback so that each template frame carries the
+    template's file name and line; the innermost one in the user's folder is
+    where their change broke (a built-in partial it called may be deeper).
+    """
+    import jinja2
+
+    loader = environment.loader
+    if not isinstance(loader, jinja2.ChoiceLoader):
+        return None
+    user = loader.loaders[0]
+    if not isinstance(user, jinja2.FileSystemLoader):
+        return None
+    folders = [os.path.join(os.path.abspath(path), "") for path in user.searchpath]
+    found = None
+    traceback = exc.__traceback__
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if os.path.abspath(filename).startswith(tuple(folders)):
+            found = f"{filename}:{traceback.tb_lineno}"
+        traceback = traceback.tb_next
+    return found

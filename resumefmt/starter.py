@@ -15,14 +15,22 @@ SUFFIXES = (".resumefmt.yaml", ".resumefmt.yml")
 
 
 def target_path(name: str) -> Path:
-    """``ada`` → ``ada.resumefmt.yaml``; a name ending in .yaml or .yml is kept."""
+    """``ada`` → ``ada.resumefmt.yaml``; ``cv.yaml`` → ``cv.resumefmt.yaml``.
+
+    The ``.resumefmt`` part is what the pre-commit hooks look for, and what keeps
+    ``resume.yaml`` out of the names SchemaStore gives JSON Resume's schema, so
+    it is added wherever it is missing.
+    """
     if not Path(name).name:
         raise UsageError("give init the name of the file to write, such as: resumefmt init cv")
-    if name.endswith((".yaml", ".yml")):
+    if name.endswith(SUFFIXES):
         return Path(name)
-    if name.endswith(".json"):
+    base, dot, extension = name.rpartition(".")
+    if dot and base and extension.lower() in ("yaml", "yml"):
+        return Path(f"{base.removesuffix('.resumefmt')}.resumefmt.{extension}")
+    if dot and extension.lower() == "json":
         raise UsageError("init writes YAML: give a name ending in .resumefmt.yaml")
-    return Path(name + SUFFIXES[0])
+    return Path(name.removesuffix(".resumefmt") + SUFFIXES[0])
 
 
 def starter_text(filename: str, *, schema: str | None = None, name: str | None = None) -> str:

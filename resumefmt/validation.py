@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from resumefmt import codes, pointer
-from resumefmt._jsonschema import SchemaError, Validator, json_type
+from resumefmt._jsonschema import SchemaError, Validator, ecma_anchors, json_type
 from resumefmt._text import quote
 from resumefmt.diagnostics import Diagnostic, sort_diagnostics
 from resumefmt.loader import Document
@@ -15,6 +17,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
+
+#: An empty file (or only comments) reads as nothing at all.
+EMPTY_FILE = "the file is empty: start from a starter résumé with: resumefmt init NAME"
 
 _TYPE_WORDS = {
     "string": "text",
@@ -29,6 +34,8 @@ _TYPE_WORDS = {
 
 def validate(document: Document) -> list[Diagnostic]:
     """Every schema problem of ``document``, sorted by position; empty when valid."""
+    if document.data is None and "" not in document.positions:  # nothing written at all
+        return [Diagnostic.of(codes.TYPE, document.locate(""), EMPTY_FILE)]
     check = check_version(document)
     diagnostics = list(check.diagnostics)
     if check.schema_version is not None:
@@ -74,10 +81,162 @@ def _type(error: SchemaError, document: Document) -> Explanation:
     names = [types] if isinstance(types, str) else list(types)
     expected = " or ".join(_TYPE_WORDS[n] for n in names)
     typed = document.plain_scalars.get(here)
-    message = f"{_where(error)}: expected {expected}, found {_found(error.value, typed)}"
-    if "string" in names and json_type(error.value) in ("integer", "number", "boolean"):
-        message += f'; write it in quotes: "{typed or error.value}"'
+    value, found = error.value, json_type(error.value)
+    if "string" in names and found in ("integer", "number", "boolean"):
+        shown = typed or str(value)
+        if "pattern" in error.schema and not _matches(error.schema["pattern"], shown):
+            # Quotes would only trade this error for "not a date": say what is one.
+            return codes.TYPE, _mismatch(error, shown, shown), here, False
+    message = f"{_where(error)}: expected {expected}, found {_found(value, typed)}"
+    if "string" in names and found in ("integer", "number", "boolean"):
+        message += f'; write it in quotes: "{typed or value}"'
+    elif found == "string":
+        message += _unquoted(value, names)
+        if "array" in names:
+            message += _as_list(value, error, document)
+        glued = _GLUED.fullmatch(value)
+        if "object" in names and glued and document.syntax == "yaml":
+            fix = quote(f"{glued['key']}: {glued['rest']}")[1:-1]
+            message += f"; a key needs a space after its colon: {fix}"
+    elif "string" in names and found == "object" and document.syntax == "yaml":
+        message += _colon_made_a_key(value)
+    elif "array" in names and found == "object":
+        if document.syntax == "yaml":
+            message += "; start each item of a list with '- '"
+        else:
+            message += "; put the items of a list in [ ]"
     return codes.TYPE, message, here, False
+
+
+#: ``basics: name:Ada``: YAML reads a key and value with no space between as text.
+_GLUED = re.compile(r"(?P<key>[a-z$][\w$-]*):(?P<rest>[^\s:/][^\n]*)")
+
+
+def _unquoted(text: str, names: list[str]) -> str:
+    """``authorPosition: "1"``: the advice to drop the quotes, when that is all it takes."""
+    bare = text.strip()
+    if "integer" in names and re.fullmatch(r"[-+]?[0-9]+", bare):
+        return f"; remove the quotes: {int(bare)}"
+    if "number" in names and re.fullmatch(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", bare):
+        return f"; remove the quotes: {bare}"
+    if "boolean" in names and bare.lower() in ("true", "false"):
+        return f"; remove the quotes: {bare.lower()}"
+    return ""
+
+
+def _as_list(text: str, error: SchemaError, document: Document) -> str:
+    """``technologies: Python, Kafka``: show the list this was probably meant to be."""
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    short = (error.schema.get("items") or {}).get("type") == "string"
+    if not items or not short or any(len(item.split()) > 3 for item in items):
+        return "; write a list, one item per line starting with '- '"
+    import json
+
+    key = error.path[-1] if error.path and isinstance(error.path[-1], str) else None
+    if document.syntax == "json":
+        listed = "[" + ", ".join(json.dumps(item, ensure_ascii=False) for item in items) + "]"
+        return (
+            f"; write a list: {json.dumps(key, ensure_ascii=False)}: {listed}"
+            if key
+            else (f"; write a list: {listed}")
+        )
+    listed = "[" + ", ".join(_flow_item(item) for item in items) + "]"
+    return f"; write a list: {key}: {listed}" if key else f"; write a list: {listed}"
+
+
+def _flow_item(text: str) -> str:
+    """One item of a YAML ``[a, b]`` list: plain when YAML reads it back as this text."""
+    import json
+
+    from resumefmt._yaml_reader import resolve_plain  # a YAML document: PyYAML is loaded
+
+    plain = re.fullmatch(r"[^\W\d][\w .+#/-]*", text) and " #" not in text
+    return text if plain and resolve_plain(text) == text else json.dumps(text, ensure_ascii=False)
+
+
+def _colon_made_a_key(value: dict[str, Any]) -> str:
+    """``- Streaming: built it`` is a mapping in YAML; the bullet was meant as text."""
+    if len(value) != 1:
+        return ""
+    ((key, rest),) = value.items()
+    if not isinstance(rest, str) or "\n" in rest:
+        return ""
+    from resumefmt._yaml_advice import quoted_text
+
+    return (
+        f"; the colon and space after {quote(key)} make it a key: "
+        f"put the whole text in quotes: {quoted_text(f'{key}: {rest}')}"
+    )
+
+
+def _matches(pattern: str, text: str) -> bool:
+    return re.search(ecma_anchors(pattern), text) is not None
+
+
+def _mismatch(error: SchemaError, shown: str, text: str) -> str:
+    """``'2021-3' is not a date: use …``, with the likely fix when there is one."""
+    pattern, where = error.schema["pattern"], _where(error)
+    if text.lower() != text and _matches(pattern, text.lower()):
+        return f"{where}: {shown} must be in lower case: {text.lower()}"
+    explanation = error.schema.get("patternErrorMessage")
+    if explanation:
+        sentence = explanation[0].lower() + explanation[1:].rstrip(".")
+        message = f"{where}: {shown} is {sentence}"
+    else:
+        message = f"{where}: {shown} does not have the form {pattern}"
+    fixed = _as_date(text)
+    if fixed is not None and _matches(pattern, fixed):
+        message += f" (did you mean '{fixed}'?)"
+    return message
+
+
+_DATE_FORMS = (
+    re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})(?:-(?P<d>[0-9]{1,2}))?"),
+    re.compile(r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})(?:/(?P<d>[0-9]{1,2}))?"),
+    # 2021.03 (typed unquoted, a number) is a month; 2016.5 might be a fraction of a year
+    re.compile(r"(?P<y>[0-9]{4})\.(?P<m>[0-9]{2})(?:\.(?P<d>[0-9]{2}))?"),
+    re.compile(r"(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"),
+    re.compile(r"(?P<m>[A-Za-z]{3,9})\.?,? (?P<y>[0-9]{4})"),  # Mar 2021, March 2021
+)
+
+
+def _as_date(text: str) -> str | None:
+    """``2021-3`` → ``2021-03``; ``03/2021``, ``Mar 2021`` → ``2021-03``; else None."""
+    for form in _DATE_FORMS:
+        match = form.fullmatch(text)
+        if match is None:
+            continue
+        month = int(match["m"]) if match["m"].isdigit() else _month_number(match["m"])
+        if month is None:
+            return None
+        day = match["d"] if "d" in form.groupindex else None
+        return f"{match['y']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return None
+
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def _month_number(word: str) -> int | None:
+    """``Mar``, ``march``, ``Sept`` → its number; None for anything else."""
+    word = word.lower()
+    for number, name in enumerate(_MONTH_NAMES, 1):
+        if (len(word) >= 3 and name.startswith(word)) or (word, number) == ("sept", 9):
+            return number
+    return None
 
 
 def _required(error: SchemaError, document: Document) -> Explanation:
@@ -106,13 +265,7 @@ def _unknown(error: SchemaError, document: Document) -> Explanation:
 
 
 def _pattern(error: SchemaError, document: Document) -> Explanation:
-    explanation = error.schema.get("patternErrorMessage")
-    if explanation:
-        sentence = explanation[0].lower() + explanation[1:].rstrip(".")
-        message = f"{_where(error)}: {quote(error.value)} is {sentence}"
-    else:
-        form = error.schema["pattern"]
-        message = f"{_where(error)}: {quote(error.value)} does not have the form {form}"
+    message = _mismatch(error, quote(error.value), error.value)
     return codes.PATTERN, message, pointer.join(error.path), False
 
 

@@ -79,15 +79,18 @@ BAD = [
         "r.yaml",
         GOOD + "  headline: [a\n",
         [
-            "r.yaml:5:1: error: did not find expected ',' or ']' (while parsing a flow "
-            "sequence at line 4, column 13) [RF001]"
+            "r.yaml:4:13: error: this '[' starts a list that is never closed: end it with ']', "
+            "or put the text in quotes if it is not a list [RF001]"
         ],
         id="yaml-syntax",
     ),
     pytest.param(
         "r.resumefmt.json",
         '{"resumefmt": "1.0",\n "basics": {"name": "Ada",}}',
-        ["r.resumefmt.json:2:27: error: Expecting property name enclosed in double quotes [RF001]"],
+        [
+            "r.resumefmt.json:2:26: error: trailing comma: remove this ',' (JSON allows no "
+            "comma before '}') [RF001]"
+        ],
         id="json-syntax",
     ),
     pytest.param(

@@ -145,7 +145,7 @@ def test_a_byte_order_mark_does_not_shift_positions(tmp_path: Path) -> None:
                     1,
                     1,
                     "RF010",
-                    "the document: expected a mapping of keys to values, found an empty value",
+                    "the file is empty: start from a starter résumé with: resumefmt init NAME",
                 )
             ],
         ),
@@ -156,7 +156,7 @@ def test_a_byte_order_mark_does_not_shift_positions(tmp_path: Path) -> None:
                     1,
                     1,
                     "RF010",
-                    "the document: expected a mapping of keys to values, found an empty value",
+                    "the file is empty: start from a starter résumé with: resumefmt init NAME",
                 )
             ],
         ),

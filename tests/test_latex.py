@@ -221,7 +221,9 @@ def test_a_broken_user_template_is_a_located_error(tmp_path: Path) -> None:
     (tmp_path / "header.tex.j2").write_text("(((basics.nickname)))\n", encoding="utf-8")
     with pytest.raises(ResumefmtError) as caught:
         to_latex(HEAD, ConvertOptions(template_dir=str(tmp_path)))
-    assert str(caught.value) == "template resume.tex.j2: 'dict object' has no attribute 'nickname'"
+    assert str(caught.value) == (
+        f"{tmp_path}/header.tex.j2:1: template error: 'dict object' has no attribute 'nickname'"
+    )
 
 
 def test_convert_to_latex_on_the_command_line(tmp_path: Path) -> None:

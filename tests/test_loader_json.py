@@ -55,3 +55,23 @@ def test_non_json_numbers_are_refused_where_they_are(word: str) -> None:
     assert problems(f'{{"a": "NaN",\n "b": {word}}}') == [
         (2, 7, "RF001", f"{word} is not a JSON value: write a number, or quote it as text")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "closing"),
+    [
+        ('{"a": 1,}', (1, 8), "}"),
+        ('{"a": [1,\n  2 ,\n]}', (2, 5), "]"),
+        ("[\n1,\t\r\n ]", (2, 2), "]"),
+    ],
+)
+def test_a_trailing_comma_is_named_at_the_comma(
+    text: str, where: tuple[int, int], closing: str
+) -> None:
+    message = f"trailing comma: remove this ',' (JSON allows no comma before '{closing}')"
+    assert problems(text) == [(*where, "RF001", message)]
+
+
+def test_blank_text_is_an_empty_document() -> None:
+    document = load_text(" \n\t\r\n", "r.json", "json")
+    assert (document.data, document.positions) == (None, {})

@@ -125,10 +125,22 @@ def test_complex_keys_are_refused() -> None:
 def test_syntax_errors_are_located() -> None:
     assert problems("work:\n  - role: [a, b\n  - role: c\n") == [
         (
-            3,
-            9,
+            2,
+            11,
             "RF001",
-            "did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 11)",
+            "this '[' starts a list that is never closed: end it with ']', or put the text "
+            "in quotes if it is not a list",
+        )
+    ]
+
+
+def test_a_syntax_error_without_advice_keeps_the_parser_words() -> None:
+    assert problems("a: {x: 1\n  y: 2}\n") == [
+        (
+            2,
+            4,
+            "RF001",
+            "did not find expected ',' or '}' (while parsing a flow mapping at line 1, column 4)",
         )
     ]
 

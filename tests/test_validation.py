@@ -268,3 +268,41 @@ def test_a_newer_minor_version_is_checked_against_the_newest_known_with_a_warnin
         "format version 1.7 is newer than 1.0, the newest this release reads: checking "
         "against 1.0; upgrade resumefmt to check the newer fields"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "suggestion"),
+    [
+        ("2021-3", " (did you mean '2021-03'?)"),
+        ("2021-3-5", " (did you mean '2021-03-05'?)"),
+        ("2021/03", " (did you mean '2021-03'?)"),
+        ("3/2021", " (did you mean '2021-03'?)"),
+        ("2021-13", ""),
+        ("2021-1-", ""),
+        ("PRESENT", ""),
+    ],
+)
+def test_a_start_date_suggests_only_real_dates(value: str, suggestion: str) -> None:
+    body = f"work:\n  - organization: X\n    role: Y\n    start: '{value}'\n    end: present\n"
+    message = f"work[0].start: '{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+    assert check(body) == [(7, 12, "RF013", message + suggestion)]
+
+
+def test_an_empty_document_points_to_init() -> None:
+    for text, syntax in (("", "yaml"), ("# todo\n", "yaml"), ("\n", "json")):
+        (diagnostic,) = validate(load_text(text, "r", syntax))  # type: ignore[arg-type]
+        assert (diagnostic.code, diagnostic.message) == (
+            "RF010",
+            "the file is empty: start from a starter résumé with: resumefmt init NAME",
+        )
+
+
+def test_null_written_out_is_not_an_empty_file() -> None:
+    assert check("", head="~\n") == [
+        (
+            1,
+            1,
+            "RF010",
+            "the document: expected a mapping of keys to values, found ~, which YAML reads as null",
+        )
+    ]

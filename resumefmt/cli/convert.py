@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from resumefmt.cli._common import check_output_path, write_output
+from resumefmt.cli._common import check_output_path, plural, write_output
+from resumefmt.errors import UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,13 +19,18 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a résumé file, or - for stdin")
+    parser.add_argument("file", metavar="FILE", nargs="?", help="a résumé file, or - for stdin")
     parser.add_argument("--to", required=True, metavar="FORMAT", help="jsonresume, latex, markdown")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     parser.add_argument(
         "--template-dir", metavar="DIR", help="a folder of templates that replace the built-in ones"
     )
     parser.add_argument("--theme", metavar="NAME", help="a theme of the format (latex: classic)")
+    parser.add_argument(
+        "--copy-templates",
+        metavar="DIR",
+        help="copy the format's built-in templates into DIR to restyle them (no FILE)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
     from resumefmt.loader import load
     from resumefmt.plugins import converter_registry
 
+    if args.copy_templates is not None:
+        return _copy_templates(args)
+    if args.file is None:
+        raise UsageError("give the résumé to convert: resumefmt convert FILE --to FORMAT")
     if args.output is not None:
         check_output_path(args.output, args.file)
     converter = find_converter(converter_registry(), args.to, "export")
@@ -40,4 +50,25 @@ def run(args: argparse.Namespace) -> int:
     write_output(convert(load(args.file), converter, options), args.output)
     for notice in options.notices:
         print(notice.format_text(), file=sys.stderr)
+    return 0
+
+
+def _copy_templates(args: argparse.Namespace) -> int:
+    import shlex
+
+    from resumefmt.converting import copy_templates, find_converter
+    from resumefmt.plugins import converter_registry
+
+    if args.file is not None or args.output is not None:
+        raise UsageError("--copy-templates only copies templates: leave out FILE and -o")
+    if not args.copy_templates:
+        raise UsageError("--copy-templates needs the folder to copy into")
+    converter = find_converter(converter_registry(), args.to, "export")
+    names = copy_templates(converter, args.copy_templates, args.theme)
+    folder = shlex.quote(args.copy_templates)
+    print(
+        f"copied {plural(len(names), 'template')} to {folder}; restyle them, then: "
+        f"resumefmt convert FILE --to {args.to} --template-dir {folder}",
+        file=sys.stderr,
+    )
     return 0

@@ -36,7 +36,14 @@ DELIMITERS = {
 
 def register(registry: Registry) -> None:
     """Add the ``latex`` export converter."""
-    registry.add_converter(Converter("latex", render=render, themes=(DEFAULT_THEME,)))
+    registry.add_converter(
+        Converter(
+            "latex",
+            render=render,
+            themes=(DEFAULT_THEME,),
+            templates=(__name__, "templates/{theme}"),
+        )
+    )
 
 
 def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_THEME) -> str:

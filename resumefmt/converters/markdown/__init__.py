@@ -48,4 +48,4 @@ def render(document: Document, options: ConvertOptions) -> str:
 
 def register(registry: Registry) -> None:
     """Add the ``markdown`` export."""
-    registry.add_converter(Converter("markdown", render=render))
+    registry.add_converter(Converter("markdown", render=render, templates=(__name__, "templates")))
