@@ -34,6 +34,14 @@ SPANS = [
     ("basics:\n  name: A\n  summary: >-\n    Worked on the\n    the thing\n", (5, 15)),
     # the first "is" is not doubled; the second pair is
     ("basics:\n  name: A\n  summary: this is is it\n", (4, 17)),
+    # an escape: the span starts at the backslash that writes its first letter
+    ('basics:\n  name: A\n  summary: "\\x74he the cake"\n', (4, 13)),
+    # a quote written twice is one character of the value
+    ("basics:\n  name: A\n  summary: 'it''s so so good'\n", (4, 19)),
+    # a literal block keeps the indentation beyond its own
+    ("basics:\n  name: A\n  summary: |\n    Worked on\n      the the thing\n", (6, 7)),
+    # a double-quoted scalar folded over lines, with trailing blanks
+    ('basics:\n  name: A\n  summary: "Worked on   \n    it so so well"\n', (5, 8)),
 ]
 
 
