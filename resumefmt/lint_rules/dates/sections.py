@@ -16,7 +16,7 @@ from resumefmt.lint_rules.dates.calendar import (
     span,
 )
 from resumefmt.model import DATED, entries
-from resumefmt.rules import Finding, rule
+from resumefmt.rules import Finding, Option, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,6 +27,12 @@ if TYPE_CHECKING:
     from resumefmt.rules import Context
 
     Role = tuple[str, dict[str, Any], Span, Span]
+
+
+def _sections(*default: str) -> Option:
+    """A ``sections`` option: names of dated sections."""
+    return Option(list(default), choices=DATED, what="section name")
+
 
 #: Two work entries; fill in start, end, start, end.
 TWO = (
@@ -39,7 +45,7 @@ TWO = (
     "RF104",
     "dates.overlapping-roles",
     severity="info",
-    options={"sections": ["work"]},
+    options={"sections": _sections("work")},
     reports=(TWO.format('"2021"', "present", '"2019"', '"2022-06"'),),
     passes=(TWO.format('"2021-03"', "present", '"2019"', '"2021-03"'),),
 )
@@ -156,7 +162,7 @@ def _two_latest(roles: list[tuple[Day, int, str]]) -> list[tuple[Day, int, str]]
     "RF105",
     "dates.gap",
     enabled=False,
-    options={"max-months": 6, "sections": ["work"]},
+    options={"max-months": Option(6, minimum=0, maximum=1200), "sections": _sections("work")},
     reports=(TWO.format('"2020-03"', "present", '"2018"', '"2019-06"'),),
     passes=(TWO.format('"2020-03"', "present", '"2018"', '"2019"'),),
 )
@@ -225,7 +231,7 @@ def mixed_precision(context: Context) -> Iterator[Finding]:
     "RF107",
     "dates.out-of-order",
     formerly=("dates.not-newest-first",),
-    options={"sections": ["education", "work", "research"]},
+    options={"sections": _sections("education", "work", "research")},
     reports=(TWO.format('"2015"', '"2017"', '"2019"', "present"),),
     passes=(TWO.format('"2019"', "present", '"2015"', '"2019"'),),
 )
