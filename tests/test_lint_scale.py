@@ -108,3 +108,16 @@ def test_2000_overlapping_roles_take_2_s_and_100_mb(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.seconds <= 2.0, result.seconds
     assert result.peak_mib <= 100, result.peak_mib
+
+
+def test_a_1_mb_host_name_is_looked_up_in_linear_time(tmp_path: Path) -> None:
+    # links.insecure-http joined every suffix of the host: 80 KB took 8 s.
+    source = tmp_path / "host.resumefmt.yaml"
+    host = "a." * 500_000 + "github.io"
+    source.write_text(f"{HEAD}  url: http://{host}/\n", encoding="utf-8")
+    result = run_bounded("lint: an http:// address with a 1 MB host", "lint", source, seconds=30)
+    assert result.stdout == (
+        f"{source}:4:8: warning: {host} serves HTTPS: write https:// instead of http:// [RF121]\n"
+    )
+    assert result.returncode == 0
+    assert result.seconds <= 2.0, result.seconds
