@@ -10,6 +10,7 @@ lines into the table in the release notes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -128,10 +129,8 @@ def run_bounded(
 
 
 def _kill(group: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):  # it ended as the time ran out
         os.killpg(group, signal.SIGKILL)
-    except ProcessLookupError:  # it ended as the time ran out
-        pass
 
 
 def _drain(stream: Any, outputs: dict[str, bytes], key: str) -> None:
