@@ -106,7 +106,7 @@ def _has_tool_table(path: str) -> bool:
 
     try:
         tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # ours to report, with its location
     return isinstance(tool, dict) and "resumefmt" in tool
 
@@ -135,6 +135,10 @@ def load_config(path: str, registry: Registry) -> Config:
         message = f"not valid TOML: {str(exc).split(' (at ')[0]}"
         config.problems.append(_problem(shown, line, column, message))
         return config
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        message = "cannot read it: its arrays or tables are nested too deeply"
+        config.problems.append(_problem(shown, 1, 1, message))
+        return config
     if path.endswith("pyproject.toml"):
         tool = table.get("tool", {})
         table = tool.get("resumefmt", {}) if isinstance(tool, dict) else None
@@ -154,8 +158,11 @@ class _Reader:
         self.text = text
         self.registry = registry
 
-    def problem(self, needle: str, message: str, code: Code = CONFIG_INVALID) -> None:
-        line, column = _find(self.text, needle)
+    def problem(
+        self, needle: str, message: str, code: Code = CONFIG_INVALID, *, at: int | None = None
+    ) -> None:
+        """Report ``message`` where ``needle`` is first written (or at offset ``at``)."""
+        line, column = _find(self.text, needle) if at is None else _position(self.text, at)
         assert self.config.path is not None
         self.config.problems.append(_problem(self.config.path, line, column, message, code))
 
@@ -178,6 +185,7 @@ class _Reader:
             return
         for name, settings in rules.items():
             self.rule_settings(name, settings)
+        self.check_bounds(rules)
 
     def rule_list(self, key: str, value: Any) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -207,28 +215,66 @@ class _Reader:
             return
         rule = self.registry.rules[code]
         kept: dict[str, Any] = {}
+        table = _table_start(self.text, name)
         for key, value in settings.items():
             if key == "severity":
                 if value in (*SEVERITIES, "off"):
                     kept[key] = value
                 else:
-                    self.problem("severity", "severity must be error, warning, info or off")
+                    at = _value_start(self.text, key, table)
+                    self.problem(key, "severity must be error, warning, info or off", at=at)
             elif key == "enabled":
                 if isinstance(value, bool):
                     kept[key] = value
                 else:
-                    self.problem("enabled", "enabled must be true or false")
-            elif key not in rule.options:
-                known = ", ".join(rule.options) or "none"
+                    at = _value_start(self.text, key, table)
+                    self.problem(key, "enabled must be true or false", at=at)
+            elif key not in rule.option_specs:
+                known = ", ".join(rule.option_specs) or "none"
                 self.problem(key, f"rule {rule.name} has no option '{key}'; options: {known}")
-            elif type(value) is not type(rule.options[key]) and not (
-                isinstance(value, int) and isinstance(rule.options[key], float)
-            ):
-                expected = type(rule.options[key]).__name__
-                self.problem(key, f"option {key} of {rule.name} must be a {expected}")
+            elif said := rule.option_specs[key].problem(value):
+                # The default stays: a rule never runs on a value it cannot use.
+                reason, item = said
+                at = _value_start(self.text, key, table)
+                if item is not None and isinstance(value[item], str) and at is not None:
+                    at = _item_start(self.text, value[item], at)
+                self.problem(key, f"option {key} of {rule.name} {reason}", at=at)
             else:
                 kept[key] = value
         self.config.rules[code] = kept
+
+    def check_bounds(self, rules: dict[str, Any]) -> None:
+        """Options bounded by another rule's (``Option.at_most``), once both are known.
+
+        When they cross, every text would be reported by one rule or the
+        other: the one written is reported and both keep their defaults.
+        """
+        for rule in self.registry.rules.values():
+            for key, option in rule.option_specs.items():
+                if option.at_most is None:
+                    continue
+                other_code, other_key = option.at_most.split(":", 1)
+                other = self.registry.rules.get(other_code)
+                if other is None or other_key not in other.option_specs:
+                    continue
+                mine = self.config.rules.get(rule.code, {})
+                theirs = self.config.rules.get(other_code, {})
+                if key not in mine and other_key not in theirs:
+                    continue  # the defaults agree (check_rule holds them to it)
+                value = mine.get(key, rule.options[key])
+                limit = theirs.get(other_key, other.options[other_key])
+                if value <= limit:
+                    continue
+                written, owner = (key, rule) if key in mine else (other_key, other)
+                table = next((n for n in rules if self.registry.code_for(n) == owner.code), "")
+                message = (
+                    f"option {key} of {rule.name} ({value}) must be at most option "
+                    f"{other_key} of {other.name} ({limit}), or every text is reported"
+                )
+                at = _value_start(self.text, written, _table_start(self.text, table))
+                self.problem(written, message, at=at)
+                mine.pop(key, None)
+                theirs.pop(other_key, None)
 
 
 def _problem(
@@ -240,10 +286,49 @@ def _problem(
 def _find(text: str, needle: str) -> tuple[int, int]:
     """The first place ``needle`` is written in ``text`` (1, 1 when it is not)."""
     index = text.find(needle)
-    if index < 0:
-        return 1, 1
+    return (1, 1) if index < 0 else _position(text, index)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _key_pattern(key: str) -> str:
+    """A TOML key as it may be written: bare, or in either kind of quotes."""
+    import re
+
+    bare = re.escape(key)
+    return rf"(?:\"{bare}\"|'{bare}'|{bare})"
+
+
+def _table_start(text: str, name: str) -> int:
+    """Where the table ``[rules.NAME]`` begins (0 when it is written some other way)."""
+    import re
+
+    header = rf"^[ \t]*\[[ \t]*rules[ \t]*\.[ \t]*{_key_pattern(name)}[ \t]*\]"
+    match = re.search(header, text, re.MULTILINE)
+    return match.end() if match else 0
+
+
+def _value_start(text: str, key: str, start: int) -> int | None:
+    """Where the value of ``key = ...`` begins, the first one after ``start``."""
+    import re
+
+    pattern = re.compile(rf"(?<![\w.\"'-]){_key_pattern(key)}[ \t]*=[ \t]*")
+    match = pattern.search(text, start)
+    return match.end() if match else None
+
+
+def _item_start(text: str, item: str, start: int) -> int:
+    """Where the string ``item`` is written in the array that begins at ``start``."""
+    import json
+
+    for written in (json.dumps(item, ensure_ascii=False), f"'{item}'"):
+        index = text.find(written, start)
+        if index >= 0:
+            return index
+    return start
 
 
 def _toml_position(message: str, text: str) -> tuple[int, int]:

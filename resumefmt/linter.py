@@ -8,6 +8,7 @@ the schema promises. A rule that raises is reported as its own failure
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from resumefmt.diagnostics import Diagnostic, Location, has_errors, sort_diagnostics
@@ -110,15 +111,19 @@ class LintRun:
 
 
 class _LineIndex:
-    """Offsets of line starts, to turn (line, column) into an offset and back."""
+    """Offsets of line starts, to turn (line, column) into an offset and back.
+
+    Also where each string value's characters are written (:class:`_SpanMap`),
+    worked out once per node, so that locating every finding of a run costs
+    time in proportion to the text, however many findings there are.
+    """
 
     def __init__(self, text: str, syntax: str = "yaml") -> None:
-        import re
-
         self.text = text
         # The line breaks the readers count: libyaml's for YAML, only LF for JSON.
         breaks = r"\r\n|[\r\n\x85\u2028\u2029]" if syntax == "yaml" else r"\n"
         self.starts = [0, *(m.end() for m in re.finditer(breaks, text))]
+        self._maps: dict[str, _SpanMap | None] = {}
 
     def offset(self, line: int, column: int) -> int:
         return self.starts[min(line, len(self.starts)) - 1] + column - 1
@@ -127,50 +132,201 @@ class _LineIndex:
         line = bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
+    def span_map(self, document: Document, pointer: str) -> _SpanMap | None:
+        """The map of the string at ``pointer`` (None for another node), made once."""
+        if pointer not in self._maps:
+            value = _value_at(document.data, pointer) if pointer in document.positions else None
+            if isinstance(value, str):
+                line, column = document.positions[pointer]
+                self._maps[pointer] = _SpanMap(self.text, self.offset(line, column), value)
+            else:
+                self._maps[pointer] = None
+        return self._maps[pointer]
+
 
 def locate_finding(
     document: Document, finding: Finding, lines: _LineIndex | None = None
 ) -> Location:
     """Where a finding is written: its node, its key, or the span inside its text."""
     location = document.locate(finding.pointer, key=finding.key)
-    if finding.start is None or finding.key or finding.pointer not in document.positions:
-        return location
-    value = _value_at(document.data, finding.pointer)
-    if not isinstance(value, str):
+    if finding.start is None or finding.key:
         return location
     lines = lines or _LineIndex(document.text, document.syntax)
-    found = _find_span(lines, location, value, finding.start, finding.end)
-    if found is None:
+    spans = lines.span_map(document, finding.pointer)
+    offset = None if spans is None else spans.offset_of(finding.start, finding.end)
+    if offset is None:
         return location
-    line, column = found
+    line, column = lines.position(offset)
     return Location(location.path, line, column, location.pointer)
 
 
-def _find_span(
-    lines: _LineIndex, at: Location, value: str, start: int, end: int | None
-) -> tuple[int, int] | None:
-    """The source position of ``value[start:]``, searched for after the node's start.
+_NOT_BLANK = re.compile(r"\S")
+#: What YAML folds: spaces, tabs and its line breaks (JSON strings hold none of them raw).
+_BLANKS = " \t\r\n\x85\u2028\u2029"
+_BLANK_RUN = re.compile(r"[ \t\r\n\x85\u2028\u2029]*")
+_SPACE_RUN = re.compile(r"[ \t]*")
+_TO_LINE_END = re.compile(r"[^\r\n\x85\u2028\u2029]*")
+#: Escapes of YAML's double-quoted scalars (JSON's are a subset).
+_ESCAPES = dict(
+    zip('0abt\tnvfre "/\\N_LP', '\0\a\b\t\t\n\v\f\r\x1b "/\\\x85\xa0\u2028\u2029', strict=True)
+)
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+#: How far ahead a character the reading cannot follow is looked for, and how often.
+_RESYNC_WINDOW = 64
+_RESYNC_TRIES = 8
 
-    Scalars are written with quotes, escapes, folding and indentation, so the
-    offset inside the value is not the offset inside the file: the first word
-    of the span is looked up in the source instead, counting its earlier
-    occurrences in the value so that "the the" points at the second "the".
+
+class _SpanMap:
+    """Where each character of one string value is written in the source.
+
+    A scalar is written with quotes, escapes, folded lines and indentation, so
+    an offset in the value is not an offset in the file. One pass reads the
+    source beside the value: equal stretches are compared whole (at C speed),
+    escapes are decoded, runs of blanks are folded, and a character this
+    reading cannot follow is looked for a little further on. The result is a
+    list of runs (value offset, source offset) searched by bisection. The pass
+    is linear in the value: every step moves through the value, or moves
+    through the source a bounded number of times.
     """
-    span = value[start : len(value) if end is None else end]
-    stripped = span.lstrip()
-    start += len(span) - len(stripped)
-    needle = stripped.split(None, 1)[0][:40] if stripped.strip() else ""
-    if not needle:
-        return None
-    occurrence = value.count(needle, 0, start)
-    begin = lines.offset(at.line, at.column)
-    limit = begin + 3 * len(value) + 400
-    index = begin - 1
-    for _ in range(occurrence + 1):
-        index = lines.text.find(needle, index + 1, limit)
-        if index < 0:
+
+    __slots__ = ("sources", "starts", "value")
+
+    def __init__(self, text: str, begin: int, value: str) -> None:
+        self.value = value
+        self.starts: list[int] = []  # value offset where each run begins
+        self.sources: list[int] = []  # its source offset; -1: not found
+        style = text[begin : begin + 1]
+        j = begin
+        if style in ('"', "'"):
+            j += 1
+        elif style in ("|", ">"):  # a block scalar: its text starts on the next line
+            j = _TO_LINE_END.match(text, j).end()  # type: ignore[union-attr]
+        stop = "\\" if style == '"' else "'" if style == "'" else ""
+        next_stop = -1  # the next stop character at or after j (cached: finding it is linear)
+        i, size, end, tries = 0, len(value), len(text), 0
+        while i < size and j < end:
+            char, source = value[i], text[j]
+            if stop and source == stop:
+                written, length = _escape(text, j) if stop == "\\" else _quote(text, j)
+                if written == "":  # an escaped line break: no character
+                    j = _SPACE_RUN.match(text, j + length).end()  # type: ignore[union-attr]
+                    continue
+                if written == char:
+                    self._add(i, j)
+                    i, j, tries = i + 1, j + length, 0
+                    continue
+            elif char == source:
+                limit = min(size - i, end - j)
+                if stop:
+                    if next_stop <= j:
+                        found = text.find(stop, j, j + limit)
+                        next_stop = found if found >= 0 else j + limit
+                    limit = min(limit, next_stop - j)
+                length = _common_length(value, i, text, j, limit)
+                self._add(i, j)
+                i, j, tries = i + length, j + length, 0
+                continue
+            elif source in _BLANKS:  # folded or indented: blanks in the value stand for it
+                if char in _BLANKS:
+                    self._add(i, j)
+                    i = _BLANK_RUN.match(value, i).end()  # type: ignore[union-attr]
+                j = _BLANK_RUN.match(text, j).end()  # type: ignore[union-attr]
+                continue
+            elif char in _BLANKS:  # a blank the source does not show (chomping, folding)
+                self._add(i, j)
+                i += 1
+                continue
+            # Not followed: look for what comes next in the value a little further on.
+            tries += 1
+            if tries <= _RESYNC_TRIES:
+                word = value[i : i + 16].split(None, 1)[0]
+                found = text.find(word, j + 1, j + 1 + _RESYNC_WINDOW + len(word))
+                if found >= 0:
+                    j = found
+                    continue
+            self._add(i, j)
+            i, tries = i + 1, 0
+        if i < size:
+            self._add(i, -1)
+
+    def _add(self, index: int, offset: int) -> None:
+        self.starts.append(index)
+        self.sources.append(offset)
+
+    def offset_of(self, start: int, end: int | None) -> int | None:
+        """The source offset of ``value[start:end]``, or None when it is not found.
+
+        That is the span's first character that is not blank: a span of
+        blanks only has no place of its own.
+        """
+        stop = len(self.value) if end is None else min(end, len(self.value))
+        first = _NOT_BLANK.search(self.value, max(start, 0), stop)
+        if first is None:
             return None
-    return lines.position(index)
+        index = first.start()
+        run = bisect_right(self.starts, index) - 1
+        if run < 0 or self.sources[run] < 0:
+            return None
+        return self.sources[run] + index - self.starts[run]
+
+
+def _common_length(a: str, i: int, b: str, j: int, limit: int) -> int:
+    """How many characters ``a[i:]`` and ``b[j:]`` share, at most ``limit``.
+
+    Compared in doubling slices, then halving: linear in the answer, at C speed.
+    """
+    same, step = 0, 64
+    while same < limit:
+        size = min(step, limit - same)
+        if a[i + same : i + same + size] == b[j + same : j + same + size]:
+            same += size
+            step *= 2
+            continue
+        low, high = 0, size - 1  # the slice of `size` differs; find how much of it agrees
+        while low < high:
+            middle = (low + high + 1) // 2
+            if a[i + same : i + same + middle] == b[j + same : j + same + middle]:
+                low = middle
+            else:
+                high = middle - 1
+        return same + low
+    return same
+
+
+def _escape(text: str, j: int) -> tuple[str | None, int]:
+    """The character the escape at ``text[j]`` stands for and its length.
+
+    ``''`` for an escaped line break (it stands for nothing), None for one
+    this reading does not know. A UTF-16 surrogate pair written as two
+    ``\\u`` escapes (JSON's way) is one character.
+    """
+    code = text[j + 1 : j + 2]
+    if code in _ESCAPES:
+        return _ESCAPES[code], 2
+    if code in ("\r", "\n", "\x85", "\u2028", "\u2029"):
+        return "", 3 if text.startswith("\r\n", j + 1) else 2
+    digits = _HEX_DIGITS.get(code)
+    if digits is None:
+        return None, 2
+    point = _hex(text[j + 2 : j + 2 + digits])
+    length = 2 + digits
+    if 0xD800 <= point < 0xDC00 and text.startswith("\\u", j + length):
+        low = _hex(text[j + length + 2 : j + length + 6])
+        if 0xDC00 <= low < 0xE000:
+            point = 0x10000 + ((point - 0xD800) << 10) + (low - 0xDC00)
+            length += 6
+    return (chr(point) if 0 <= point <= 0x10FFFF else None), length
+
+
+def _hex(digits: str) -> int:
+    if not digits or not all(c in "0123456789abcdefABCDEF" for c in digits):
+        return -1
+    return int(digits, 16)
+
+
+def _quote(text: str, j: int) -> tuple[str | None, int]:
+    """In a single-quoted scalar, ``''`` is one quote; a lone quote ends it."""
+    return ("'", 2) if text.startswith("''", j) else (None, 1)
 
 
 def _value_at(data: Any, ptr: str) -> Any:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
         """What :func:`rule` and :func:`pattern_rule` pass on to :class:`Rule`."""
 
         severity: Severity
-        options: dict[str, Any] | None
+        options: dict[str, Any] | None  # a default, or an Option
         reports: tuple[str, ...]
         passes: tuple[str, ...]
         online: bool
@@ -70,6 +70,119 @@ class Finding(Record):
         self.key = key
 
 
+class Option(Record):
+    """A rule option: its default, and the values a configuration may give it.
+
+    The type is the default's: an integer option takes integers, a float
+    option any number, a list option a list whose items have the type of the
+    default's items (strings when the default is empty). ``minimum`` and
+    ``maximum`` bound a number (or each number of a list); ``choices`` are
+    the values a string (or each string of a list) may take, and ``pattern``
+    a regular expression it must match whole; ``what`` names such a string in
+    messages (``"section name"``). ``at_most`` is another rule's option,
+    ``"CODE:option"``, that this number may not exceed (a shortest length
+    above a longest one would report every text).
+    """
+
+    __slots__ = ("at_most", "choices", "default", "maximum", "minimum", "pattern", "what")
+
+    def __init__(
+        self,
+        default: Any,
+        *,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        choices: Iterable[str] = (),
+        pattern: str | None = None,
+        what: str | None = None,
+        at_most: str | None = None,
+    ) -> None:
+        self.default = default
+        self.minimum = minimum
+        self.maximum = maximum
+        self.choices = tuple(choices)
+        self.pattern = pattern
+        self.what = what
+        self.at_most = at_most
+
+    def problem(self, value: Any) -> tuple[str, int | None] | None:
+        """Why ``value`` cannot be given to this option, or None.
+
+        The reason completes "option NAME of RULE"; the index is that of the
+        list item at fault, if it is one.
+        """
+        if not isinstance(self.default, list):
+            wrong = self._wrong(value, self.default)
+            return None if wrong is None else (f"must be {self.describe()}, not {wrong}", None)
+        if not isinstance(value, list):
+            return f"must be {self.describe()}, not {_toml_type(value)}", None
+        like = self.default[0] if self.default else ""
+        for index, item in enumerate(value):
+            wrong = self._wrong(item, like)
+            if wrong is not None:
+                return f"must be {self.describe()}; item {index + 1} is {wrong}", index
+        return None
+
+    def _wrong(self, value: Any, like: Any) -> str | None:
+        """``value`` as a message shows it, when it cannot stand where ``like`` does."""
+        if not _same_type(value, like):
+            return _toml_type(value)
+        low = self.minimum is not None and value < self.minimum
+        high = self.maximum is not None and value > self.maximum
+        if isinstance(value, int | float) and (low or high):
+            return repr(value)
+        if isinstance(value, str) and (
+            (self.choices and value not in self.choices)
+            or (self.pattern is not None and re.fullmatch(self.pattern, value) is None)
+        ):
+            return repr(value if len(value) <= 40 else value[:37] + "...")
+        return None
+
+    def describe(self) -> str:
+        """What the option takes, in words: ``an integer from 0 to 1200``."""
+        many = isinstance(self.default, list)
+        like = (self.default[0] if self.default else "") if many else self.default
+        if isinstance(like, str) and self.what:
+            said = f"{self.what}s" if many else f"a {self.what}"
+        else:
+            said = "a number" if isinstance(like, float) else _toml_type(like)
+            if many:
+                said = said.split(" ", 1)[1] + "s"
+        if self.choices:
+            said += f" ({', '.join(self.choices)})"
+        if self.minimum is not None and self.maximum is not None:
+            said += f" from {self.minimum} to {self.maximum}"
+        elif self.minimum is not None:
+            said += f" of at least {self.minimum}"
+        elif self.maximum is not None:
+            said += f" of at most {self.maximum}"
+        return f"an array of {said}" if many else said
+
+
+def _same_type(value: Any, like: Any) -> bool:
+    """As TOML reads types: a float option takes an integer; a boolean is no number."""
+    if isinstance(like, bool) or isinstance(value, bool):
+        return type(value) is type(like)
+    if isinstance(like, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(like))
+
+
+_TOML_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "a boolean"),
+    (int, "an integer"),
+    (float, "a float"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+)
+
+
+def _toml_type(value: Any) -> str:
+    """What TOML calls the type of ``value``: ``an integer``, ``a string``..."""
+    return next((said for kind, said in _TOML_TYPES if isinstance(value, kind)), "a date or time")
+
+
 class Rule:
     """A lint rule: its code, name, severity, options, examples and manual.
 
@@ -88,6 +201,7 @@ class Rule:
         "manual",
         "name",
         "online",
+        "option_specs",
         "options",
         "passes",
         "reports",
@@ -114,7 +228,13 @@ class Rule:
         self.check = check
         self.manual = dedent(manual if manual is not None else check.__doc__ or "")
         self.severity: Severity = severity
-        self.options: dict[str, Any] = dict(options or {})
+        #: Each option's declaration: a plain default is an :class:`Option` of its type.
+        self.option_specs: dict[str, Option] = {
+            key: value if isinstance(value, Option) else Option(value)
+            for key, value in (options or {}).items()
+        }
+        #: Each option's default, as the rule's check reads it.
+        self.options: dict[str, Any] = {k: o.default for k, o in self.option_specs.items()}
         self.reports = reports
         self.passes = passes
         self.online = online
@@ -170,6 +290,10 @@ def check_rule(rule: Rule) -> str | None:
         return f"the severity must be one of {', '.join(SEVERITIES)}"
     if not callable(rule.check):
         return "check must be callable"
+    for key, option in rule.option_specs.items():
+        said = option.problem(option.default)
+        if said is not None:
+            return f"the default of option {key} {said[0]}"
     return None
 
 

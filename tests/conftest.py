@@ -30,6 +30,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _no_colour_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text output is compared as plain text: a CI that sets FORCE_COLOR (or NO_COLOR)
+    does not reach the commands the tests run (colour tests set them themselves)."""
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     """``golden(name, text)``: ``text`` must equal ``tests/golden/<name>`` byte for byte.

@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bounded import run_bounded
 from conftest import TODAY, as_document_text, run_resumefmt
 from fake_rules import BULLET, DOUBLED, registry_of
 
+import resumefmt
 from resumefmt.config import Config, find_config_file, load_config
 from resumefmt.linter import LintRun
 from resumefmt.loader import load_text
+from resumefmt.plugins import Registry, rule_registry
 from resumefmt.rules import Rule
 
 OPTIONED = Rule(
@@ -54,7 +57,8 @@ BAD = [
     ('colour = "red"\n', 1, 1, "RF090", "unknown setting 'colour'; known: select, ignore"),
     ('fail-on = "fatal"\n', 1, 1, "RF090", "fail-on must be one of error, warning, info"),
     ("[rules.RF999]\nseverity = 'info'\n", 1, 8, "RF091", "rules: no rule 'RF999'"),
-    ("[rules.TS101]\nseverity = 'loud'\n", 2, 1, "RF090", "severity must be error, warning"),
+    # a bad value is located at the value, in its rule's table
+    ("[rules.TS101]\nseverity = 'loud'\n", 2, 12, "RF090", "severity must be error, warning"),
     (
         "[rules.TS105]\nmax-month = 3\n",
         2,
@@ -65,9 +69,16 @@ BAD = [
     (
         '[rules.TS105]\nmax-months = "3"\n',
         2,
-        1,
+        14,
         "RF090",
-        "option max-months of test.optioned must be a int",
+        "option max-months of test.optioned must be an integer, not a string",
+    ),
+    (
+        "[rules.TS105]\nwords = [true]\n",
+        2,
+        9,
+        "RF090",
+        "option words of test.optioned must be an array of strings; item 1 is a boolean",
     ),
 ]
 
@@ -210,3 +221,172 @@ def test_former_rule_names_work_in_select_and_ignore(tmp_path: Path, key: str) -
     insecure = registry.rules["RF121"]
     assert config.enabled(insecure) is (key == "select")
     assert config.enabled(registry.rules["RF101"]) is (key == "ignore")
+
+
+#: The package under test, for commands run in another folder (where the
+#: interpreter would otherwise import whichever resumefmt is installed).
+PACKAGE_ROOT = Path(resumefmt.__file__).resolve().parent.parent
+
+# Every option of the built-in rules has a declared type and range (Option):
+# a value outside it is reported at the value and the rule keeps its default.
+BUILT_IN = rule_registry(third_party=False)
+SECTIONS = "(education, work, research, projects)"
+BAD_OPTIONS = [
+    (
+        '[rules."dates.overlapping-roles"]\nsections = [[]]\n',
+        (2, 12),
+        f"option sections of dates.overlapping-roles must be an array of section names {SECTIONS}; "
+        "item 1 is an array",
+    ),
+    (
+        "[rules.RF104]\nsections = [1]\n",
+        (2, 12),
+        f"option sections of dates.overlapping-roles must be an array of section names {SECTIONS}; "
+        "item 1 is an integer",
+    ),
+    (
+        '[rules.RF107]\nsections = ["work", "wrok"]\n',
+        (2, 21),
+        f"option sections of dates.out-of-order must be an array of section names {SECTIONS}; "
+        "item 2 is 'wrok'",
+    ),
+    (
+        "[rules.RF120]\nschemes = [1]\n",
+        (2, 11),
+        "option schemes of links.malformed-url must be an array of URL schemes; "
+        "item 1 is an integer",
+    ),
+    (
+        '[rules.RF121]\nhosts = ["example.org", "not a host"]\n',
+        (2, 25),
+        "option hosts of links.insecure-http must be an array of host names; "
+        "item 2 is 'not a host'",
+    ),
+    (
+        '[rules."dates.gap"]\nmax-months = -1\n',
+        (2, 14),
+        "option max-months of dates.gap must be an integer from 0 to 1200, not -1",
+    ),
+    (
+        "[rules.RF171]\nmax-characters = 1000000000\n",
+        (2, 18),
+        "option max-characters of format.bullet-too-long must be an integer from 1 to 10000, "
+        "not 1000000000",
+    ),
+    (
+        "[rules.RF172]\nmin-characters = 400\n",
+        (2, 18),
+        "option min-characters of format.bullet-too-short (400) must be at most option "
+        "max-characters of format.bullet-too-long (300), or every text is reported",
+    ),
+    (
+        "[rules.RF171]\nmax-characters = 10\n",
+        (2, 18),
+        "option min-characters of format.bullet-too-short (20) must be at most option "
+        "max-characters of format.bullet-too-long (10), or every text is reported",
+    ),
+    (
+        # both written and crossed: reported once, at the bounded one; both keep their defaults
+        "[rules.RF171]\nmax-characters = 50\n[rules.RF172]\nmin-characters = 60\n",
+        (4, 18),
+        "option min-characters of format.bullet-too-short (60) must be at most option "
+        "max-characters of format.bullet-too-long (50), or every text is reported",
+    ),
+    (
+        # the value in its rule's table, not the first line that names the key
+        "[rules.RF104]\nsections = []\n[rules.RF105]\nsections = ['work', 'x']\n",
+        (4, 21),
+        f"option sections of dates.gap must be an array of section names {SECTIONS}; item 2 is 'x'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "where", "message"), BAD_OPTIONS)
+def test_option_values_are_checked_against_their_declaration(
+    tmp_path: Path, text: str, where: tuple[int, int], message: str
+) -> None:
+    path = tmp_path / ".resumefmt.toml"
+    path.write_text(text, encoding="utf-8")
+    config = load_config(str(path), BUILT_IN)
+    assert [(d.location.line, d.location.column, d.code, d.message) for d in config.problems] == [
+        (*where, "RF090", message)
+    ]
+    for rule in BUILT_IN.rules.values():  # what is left is usable: the defaults, or []
+        for key, value in config.options_for(rule).items():
+            assert rule.option_specs[key].problem(value) is None
+            assert value == [], (rule.code, key, value)
+
+
+def test_a_bad_option_value_is_reported_not_crashed_on(tmp_path: Path) -> None:
+    # exempt = [[]] made RF103 fail with an internal error ("unhashable type: 'list'");
+    # sections = [[]] left RF104 nothing to compare, silently.
+    (tmp_path / ".resumefmt.toml").write_text(
+        '[rules."dates.overlapping-roles"]\nsections = [[]]\n[rules.RF103]\nexempt = [[]]\n',
+        encoding="utf-8",
+    )
+    roles = "".join(
+        f'  - organization: {org}\n    role: Engineer\n    start: "2019"\n    end: present\n'
+        for org in ("Acme", "Initech")
+    )
+    (tmp_path / "cv.resumefmt.yaml").write_text(
+        as_document_text(f"work:\n{roles}"), encoding="utf-8"
+    )
+    result = run_resumefmt("lint", "cv.resumefmt.yaml", cwd=tmp_path, pythonpath=PACKAGE_ROOT)
+    assert result.stdout.splitlines() == [
+        f".resumefmt.toml:2:12: error: option sections of dates.overlapping-roles must be an "
+        f"array of section names {SECTIONS}; item 1 is an array [RF090]",
+        ".resumefmt.toml:4:10: error: option exempt of dates.future-end must be an array of "
+        "section names (education, work, research, projects, sections); item 1 is an array "
+        "[RF090]",
+        "cv.resumefmt.yaml:11:12: info: Engineer at Initech (2019 to present) overlaps Engineer "
+        "at Acme (2019 to present), at another organisation [RF104]",
+    ]
+    assert result.returncode == 2
+
+
+def test_every_built_in_option_declares_a_range_its_default_keeps() -> None:
+    for rule in BUILT_IN.rules.values():
+        for key, option in rule.option_specs.items():
+            assert option.problem(option.default) is None, (rule.code, key)
+            default = option.default
+            if isinstance(default, int):
+                assert option.minimum is not None and option.maximum is not None, rule.code
+            if isinstance(default, list):
+                assert option.choices or option.pattern, (rule.code, key)
+
+
+def test_a_rule_whose_default_breaks_its_own_declaration_is_refused() -> None:
+    from resumefmt.rules import Option
+
+    broken = Rule("TS106", "test.broken", lambda context: [], options={"n": Option(5, maximum=3)})
+    with pytest.raises(Exception, match="the default of option n must be an integer of at most"):
+        Registry().add_rules([broken])
+
+
+DEEP = "x = " + "[" * 5000 + "]" * 5000 + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [(".resumefmt.toml", DEEP), ("pyproject.toml", "[tool.resumefmt]\n" + DEEP)],
+)
+def test_deeply_nested_toml_is_a_located_problem(tmp_path: Path, name: str, text: str) -> None:
+    # tomllib reads nesting by recursion: this was a RecursionError traceback (exit 3).
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "cv.resumefmt.yaml").write_text(
+        as_document_text("basics:\n  name: A\n"), encoding="utf-8"
+    )
+    result = run_bounded(
+        f"lint: deeply nested {name}",
+        "lint",
+        "cv.resumefmt.yaml",
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(PACKAGE_ROOT)},
+        seconds=20,
+    )
+    assert result.stdout == (
+        f"{name}:1:1: error: cannot read it: its arrays or tables are nested too deeply [RF090]\n"
+    )
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert result.seconds < 5 and result.peak_mib < 200

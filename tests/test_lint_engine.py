@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, as_document_text, run_resumefmt
 from fake_rules import BOOM, BULLET, DOUBLED, first_bullet, registry_of
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from resumefmt.config import Config
 from resumefmt.linter import LintRun
@@ -34,6 +36,14 @@ SPANS = [
     ("basics:\n  name: A\n  summary: >-\n    Worked on the\n    the thing\n", (5, 15)),
     # the first "is" is not doubled; the second pair is
     ("basics:\n  name: A\n  summary: this is is it\n", (4, 17)),
+    # an escape: the span starts at the backslash that writes its first letter
+    ('basics:\n  name: A\n  summary: "\\x74he the cake"\n', (4, 13)),
+    # a quote written twice is one character of the value
+    ("basics:\n  name: A\n  summary: 'it''s so so good'\n", (4, 19)),
+    # a literal block keeps the indentation beyond its own
+    ("basics:\n  name: A\n  summary: |\n    Worked on\n      the the thing\n", (6, 7)),
+    # a double-quoted scalar folded over lines, with trailing blanks
+    ('basics:\n  name: A\n  summary: "Worked on   \n    it so so well"\n', (5, 8)),
 ]
 
 
@@ -262,3 +272,35 @@ def test_a_plugin_written_for_0_1_is_told_about_the_new_rule_shape(tmp_path: Pat
     result = _cli(["rules"], tmp_path / "work", tmp_path)
     assert result.returncode == 2
     assert "written for resumefmt 0.1" in result.stderr and "@rule(code, name" in result.stderr
+
+
+@given(
+    st.text(st.sampled_from("ab é😀'\"\\\n\t#:-,[]\x85\u2028"), min_size=1, max_size=60),
+    st.sampled_from([None, "'", '"', "|", ">"]),
+    st.sampled_from([12, 30, 80]),
+    st.booleans(),
+)
+def test_every_character_of_a_value_is_found_where_it_is_written(
+    value: str, style: str | None, width: int, crlf: bool
+) -> None:
+    # PyYAML writes the value with quotes, escapes, folds and indentation; each
+    # character that is not blank must map, in order, onto itself or its escape.
+    import yaml
+
+    from resumefmt.linter import _LineIndex
+
+    text = yaml.dump({"summary": value}, default_style=style, width=width, allow_unicode=True)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    document = load_text(text, "r.yaml")
+    assume(document.data == {"summary": value})
+    spans = _LineIndex(text).span_map(document, "/summary")
+    assert spans is not None
+    previous = -1
+    for index, char in enumerate(value):
+        if char.isspace():
+            continue
+        offset = spans.offset_of(index, index + 1)
+        assert offset is not None and offset > previous, (index, offset)
+        assert text[offset] in (char, "\\"), (index, text[offset])
+        previous = offset

@@ -172,3 +172,124 @@ def test_lint_json_and_text_agree_on_the_seeds() -> None:
     keys = [(f["path"], f["line"], f["column"]) for f in findings]
     assert keys == sorted(keys)
     assert len({f["path"] for f in findings}) == 2  # the starter has none
+
+
+# Colour: the severity word and the code only, on a terminal or when asked.
+RED, YELLOW, CYAN = "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m"
+PAINTED = [
+    f"cv.resumefmt.yaml:4:19: {YELLOW}warning\x1b[0m: 'the' twice [\x1b[33mTS101\x1b[0m]",
+    f"sub/dir/other cv.yaml:9:18: {CYAN}info\x1b[0m: a bullet, with: 100% commas",
+    "and lines [\x1b[36mTS103\x1b[0m]",
+    f"cv.resumefmt.yaml:2:3: {RED}error\x1b[0m: unknown key [\x1b[31mRF011\x1b[0m]",
+]
+
+
+def test_colour_paints_the_severity_and_the_code_only() -> None:
+    import re
+
+    painted = reporters.as_text(FOUND, color=True)
+    assert painted.splitlines() == PAINTED
+    assert re.sub(r"\x1b\[[0-9;]*m", "", painted) == reporters.as_text(FOUND)
+
+
+WARNED = 'resumefmt: "1.0"\nbasics:\n  name: Ada\n  summary: Ships the the code.\n'
+INVALID = 'resumefmt: "1.0"\nbasics:\n  name: Ada\n  nope: 1\n'
+PLAIN_LINE = "cv.resumefmt.yaml:4:22: warning: 'the' is repeated [RF152]"
+COLOUR_LINE = (
+    f"cv.resumefmt.yaml:4:22: {YELLOW}warning\x1b[0m: 'the' is repeated [\x1b[33mRF152\x1b[0m]"
+)
+
+
+def _environment(colour: dict[str, str]) -> dict[str, str]:
+    """This checkout's package, and no colour variables but those in ``colour``."""
+    import resumefmt
+
+    unset = ("PYTHONPATH", "NO_COLOR", "FORCE_COLOR")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    env["PYTHONPATH"] = str(Path(resumefmt.__file__).resolve().parent.parent)
+    return {**env, **colour}
+
+
+def _run_in(
+    folder: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "resumefmt", *args],
+        cwd=folder,
+        env=_environment(env or {}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        ((), {}, False),  # auto, and standard output is a pipe
+        (("--color", "always"), {}, True),
+        (("--color", "always"), {"NO_COLOR": "1"}, True),  # the command line wins
+        ((), {"FORCE_COLOR": "1"}, True),
+        ((), {"FORCE_COLOR": "0"}, False),
+        ((), {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (("--color", "never"), {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_lint_colours_text_as_asked(
+    tmp_path: Path, args: tuple[str, ...], env: dict[str, str], coloured: bool
+) -> None:
+    (tmp_path / "cv.resumefmt.yaml").write_text(WARNED, encoding="utf-8")
+    result = _run_in(tmp_path, "lint", "cv.resumefmt.yaml", *args, env=env)
+    assert result.stdout == (COLOUR_LINE if coloured else PLAIN_LINE) + "\n"
+    assert "\x1b" not in result.stderr  # the summary is never painted
+    assert result.returncode == 0
+
+
+@pytest.mark.parametrize("output", ["json", "sarif", "github"])
+def test_machine_formats_are_never_coloured(tmp_path: Path, output: str) -> None:
+    (tmp_path / "cv.resumefmt.yaml").write_text(WARNED, encoding="utf-8")
+    result = _run_in(tmp_path, "lint", "cv.resumefmt.yaml", "--format", output, "--color", "always")
+    assert "RF152" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_validate_colours_text_as_asked(tmp_path: Path) -> None:
+    (tmp_path / "cv.resumefmt.yaml").write_text(INVALID, encoding="utf-8")
+    plain = _run_in(tmp_path, "validate", "cv.resumefmt.yaml")
+    painted = _run_in(tmp_path, "validate", "cv.resumefmt.yaml", "--color", "always")
+    assert plain.stdout.startswith("cv.resumefmt.yaml:4:3: error: unknown key 'nope' in basics")
+    assert painted.stdout.startswith(f"cv.resumefmt.yaml:4:3: {RED}error\x1b[0m: unknown key")
+    assert painted.stdout.endswith(" [\x1b[31mRF011\x1b[0m]\n")
+    assert (plain.returncode, painted.returncode) == (1, 1)
+    as_json = _run_in(tmp_path, "validate", "cv.resumefmt.yaml", "--format", "json")
+    assert "\x1b" not in as_json.stdout
+
+
+@pytest.mark.parametrize(("term", "coloured"), [("xterm-256color", True), ("dumb", False)])
+def test_auto_colours_a_terminal(tmp_path: Path, term: str, coloured: bool) -> None:
+    import pty
+
+    (tmp_path / "cv.resumefmt.yaml").write_text(WARNED, encoding="utf-8")
+    main, terminal = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "resumefmt", "lint", "cv.resumefmt.yaml", "-q"],
+        cwd=tmp_path,
+        env=_environment({"TERM": term}),
+        stdout=terminal,
+        stderr=subprocess.DEVNULL,
+    ) as process:
+        os.close(terminal)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the terminal closed: the process is done
+                break
+            if not chunk:
+                break
+            output += chunk
+        assert process.wait(timeout=60) == 0
+    os.close(main)
+    shown = output.decode("utf-8").replace("\r\n", "\n")
+    assert shown == (COLOUR_LINE if coloured else PLAIN_LINE) + "\n"

@@ -397,3 +397,73 @@ def test_a_day_is_real_iff_the_standard_library_can_build_it(
     except ValueError:
         real = False
     assert (not_real(text) is None) == real
+
+
+def test_overlap_is_reported_once_per_role_with_a_count() -> None:
+    # Three roles held at once: each listed below another is reported once, naming
+    # the longest-running role above it and how many roles it overlaps in all.
+    fragment = roles(
+        ("Acme", "2019", "present"), ("Initech", "2020", '"2023"'), ("Umbrella", "2021", '"2022"')
+    )
+    assert messages(fragment) == [
+        "RF104 Engineer at Initech (2020 to 2023) overlaps Engineer at Acme (2019 to present) "
+        "and 1 other role, at other organisations",
+        "RF104 Engineer at Umbrella (2021 to 2022) overlaps Engineer at Acme (2019 to present) "
+        "and 1 other role, at other organisations",
+    ]
+
+
+def test_overlap_at_one_organisation_is_not_counted() -> None:
+    fragment = roles(
+        ("Acme", "2019", "present"), ("Initech", "2020", '"2023"'), ("Acme", "2021", '"2022"')
+    )
+    assert messages(fragment) == [
+        "RF104 Engineer at Initech (2020 to 2023) overlaps Engineer at Acme (2019 to present) "
+        "and 1 other role, at other organisations",
+        "RF104 Engineer at Acme (2021 to 2022) overlaps Engineer at Initech (2020 to 2023), "
+        "at another organisation",
+    ]
+
+
+_OVERLAP_STARTS = ("2018", "2019", "2019-06", "2020", "2020-03", "2020-03-15", "2021")
+_OVERLAP_ENDS = (*_OVERLAP_STARTS, "2022", "present")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(("Acme", "Initech", "Umbrella")),
+            st.sampled_from(_OVERLAP_STARTS),
+            st.sampled_from(_OVERLAP_ENDS),
+        ),
+        max_size=9,
+    )
+)
+def test_overlap_reports_what_comparing_every_pair_finds(
+    rows: list[tuple[str, str, str]],
+) -> None:
+    # The reference compares every pair, as RF104 did before it swept by start.
+    today = (2026, 6, 15)
+    spans = [(span(start, today), span(end, today)) for _org, start, end in rows]
+    texts = [f"Engineer at {org} ({start} to {end})" for org, start, end in rows]
+
+    def overlap(i: int, j: int) -> bool:
+        (start_i, end_i), (start_j, end_j) = spans[i], spans[j]
+        assert start_i and end_i and start_j and end_j
+        return rows[i][0] != rows[j][0] and before(start_i, end_j) and before(start_j, end_i)
+
+    expected = []
+    for k in range(len(rows)):
+        above = [j for j in range(k) if overlap(j, k)]
+        if not above:
+            continue
+        partner = max(above, key=lambda j: (spans[j][1][0], -j))  # ends last; ties: listed first
+        more = sum(overlap(j, k) for j in range(len(rows)) if j != k) - 1
+        also = f" and {more} other role{'' if more == 1 else 's'}" if more else ""
+        where = "other organisations" if more else "another organisation"
+        expected.append(f"RF104 {texts[k]} overlaps {texts[partner]}{also}, at {where}")
+    fragment = roles(
+        *((org, start, end if end == "present" else f'"{end}"') for org, start, end in rows)
+    )
+    found = lint_fragment(fragment, [RULES["RF104"]]) if rows else []
+    assert [f"{d.code} {d.message}" for d in found] == expected

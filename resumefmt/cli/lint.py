@@ -58,6 +58,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--today", metavar="YYYY-MM-DD", help="judge dates as of this day (default: today)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the severity and code of each problem: auto (default: on a terminal, "
+        "unless NO_COLOR is set or FORCE_COLOR forces it), always or never",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     problems = [d for c in configs.values() if c is not None for d in c.problems]
     cannot_run = bool(unreadable or problems or linting.crashed)
     found = sort_diagnostics(problems + found)  # by path, line, column, as documented
-    _report(found, args.format, registry)
+    _report(found, args.format, registry, args.color)
     if not args.quiet and args.format == "text":
         print(_summary(found, len(files), unreadable), file=sys.stderr)
     if cannot_run:
@@ -155,11 +162,11 @@ def _config_for(
     return cache[path]
 
 
-def _report(found: list[Diagnostic], output: str, registry: Registry) -> None:
+def _report(found: list[Diagnostic], output: str, registry: Registry, color: str) -> None:
     from resumefmt.cli import report
 
     if output == "text":
-        text = report.as_text(found)
+        text = report.as_text(found, color=report.color_wanted(color, sys.stdout))
     elif output == "json":
         text = report.as_json(found)
     elif output == "github":

@@ -20,8 +20,45 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def as_text(found: list[Diagnostic]) -> str:
-    return "".join(d.format_text() + "\n" for d in found)
+def as_text(found: list[Diagnostic], *, color: bool = False) -> str:
+    """One ``path:line:col: severity: message [CODE]`` line each; see :func:`paint`."""
+    return "".join((paint(d) if color else d.format_text()) + "\n" for d in found)
+
+
+#: SGR codes: errors red, warnings yellow, info cyan; the severity word also bold.
+_COLORS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def paint(diagnostic: Diagnostic) -> str:
+    """A diagnostic's text line with its severity word and its code in colour.
+
+    Only these two, which are ours: the path and the message (user data) are
+    formatted as without colour, so the line reads and parses the same.
+    """
+    from resumefmt.diagnostics import Diagnostic
+
+    color = _COLORS[diagnostic.severity]
+    severity: Any = f"\x1b[1;{color}m{diagnostic.severity}\x1b[0m"
+    code = f"\x1b[{color}m{diagnostic.code}\x1b[0m"
+    d = diagnostic
+    return Diagnostic(d.location, severity, code, d.name, d.message).format_text()
+
+
+def color_wanted(choice: str, stream: Any) -> bool:
+    """Whether text output to ``stream`` is coloured under ``--color choice``.
+
+    ``always`` and ``never`` say it all. ``auto`` colours a terminal only:
+    not when ``NO_COLOR`` is set (no-color.org), always when ``FORCE_COLOR``
+    is (other than ``0``), never on ``TERM=dumb``.
+    """
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
 def as_json(found: list[Diagnostic]) -> str:

@@ -31,6 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("text", "json"), default="text", help="how to print problems"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the severity and code of each problem: auto (default: on a terminal, "
+        "unless NO_COLOR is set or FORCE_COLOR forces it), always or never",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,9 +64,8 @@ def run(args: argparse.Namespace) -> int:
             invalid += 1
             exit_code = max(exit_code, 1)
         found += diagnostics
-        if args.format == "text":
-            for diagnostic in diagnostics:
-                print(diagnostic.format_text())
+        if args.format == "text" and diagnostics:
+            print(_text(diagnostics, args.color), end="")
     if args.format == "json":
         from resumefmt.cli.report import as_json
 
@@ -68,6 +74,13 @@ def run(args: argparse.Namespace) -> int:
         errors = sum(1 for d in found if d.severity == "error")
         print(_summary(len(files), invalid, unreadable, errors), file=sys.stderr)
     return exit_code
+
+
+def _text(diagnostics: list[Diagnostic], color: str) -> str:
+    """Problems as text lines, coloured as ``--color`` says (imported only when there are any)."""
+    from resumefmt.cli.report import as_text, color_wanted
+
+    return as_text(diagnostics, color=color_wanted(color, sys.stdout))
 
 
 def _summary(total: int, invalid: int, unreadable: int, errors: int) -> str:

@@ -6,7 +6,7 @@ import re
 
 from resumefmt.lint_rules._examples import bullets, field
 from resumefmt.model import BULLETS
-from resumefmt.rules import Finding, pattern_rule, rule
+from resumefmt.rules import Finding, Option, pattern_rule, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _lengths(context: Context) -> list[tuple[str, int]]:
 @rule(
     "RF171",
     "format.bullet-too-long",
-    options={"max-characters": 300},
+    options={"max-characters": Option(300, minimum=1, maximum=10_000)},
     reports=(bullets("Cut build time by caching dependencies and test results. " * 6),),
     passes=(bullets("**Build:** Cut CI time from 40 to 12 minutes by caching."),),
 )
@@ -123,7 +123,9 @@ def bullet_too_long(context: Context) -> Iterator[Finding]:
 @rule(
     "RF172",
     "format.bullet-too-short",
-    options={"min-characters": 20},
+    options={
+        "min-characters": Option(20, minimum=0, maximum=10_000, at_most="RF171:max-characters")
+    },
     reports=(bullets("Wrote tests."),),
     passes=(bullets("Developed payment systems."),),
 )

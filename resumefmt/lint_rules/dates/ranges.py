@@ -10,8 +10,8 @@ from resumefmt.lint_rules.dates.calendar import (
     not_real,
     span,
 )
-from resumefmt.model import dated_entries
-from resumefmt.rules import Finding, rule
+from resumefmt.model import CUSTOM, DATED, dated_entries
+from resumefmt.rules import Finding, Option, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def future_start(context: Context) -> Iterator[Finding]:
 @rule(
     "RF103",
     "dates.future-end",
-    options={"exempt": ["education"]},
+    options={"exempt": Option(["education"], choices=(*DATED, CUSTOM), what="section name")},
     reports=(ROLE + '    start: "2024-01"\n    end: "2027-03"\n',),
     passes=(
         ROLE + '    start: "2024"\n    end: "2026"\n',

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from resumefmt.lint_rules.dates.calendar import (
     PRECISION_NAMES,
     before,
@@ -14,7 +16,7 @@ from resumefmt.lint_rules.dates.calendar import (
     span,
 )
 from resumefmt.model import DATED, entries
-from resumefmt.rules import Finding, rule
+from resumefmt.rules import Finding, Option, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +27,12 @@ if TYPE_CHECKING:
     from resumefmt.rules import Context
 
     Role = tuple[str, dict[str, Any], Span, Span]
+
+
+def _sections(*default: str) -> Option:
+    """A ``sections`` option: names of dated sections."""
+    return Option(list(default), choices=DATED, what="section name")
+
 
 #: Two work entries; fill in start, end, start, end.
 TWO = (
@@ -37,7 +45,7 @@ TWO = (
     "RF104",
     "dates.overlapping-roles",
     severity="info",
-    options={"sections": ["work"]},
+    options={"sections": _sections("work")},
     reports=(TWO.format('"2021"', "present", '"2019"', '"2022-06"'),),
     passes=(TWO.format('"2021-03"', "present", '"2019"', '"2021-03"'),),
 )
@@ -51,25 +59,110 @@ def overlapping_roles(context: Context) -> Iterator[Finding]:
     (``end: "2020"`` then ``start: "2020-03"``). Option ``sections`` (default
     ``[work]``) lists the sections whose roles are compared with each other;
     research is left out by default because research posts are so often held
-    beside study or an internship. Reported at the ``start`` of the entry listed second.
+    beside study or an internship. Reported once for each role that overlaps
+    one listed above it, at its ``start``, naming the one above it that runs
+    the longest and how many other roles it overlaps in all.
     """
     roles = list(_roles(context, context.options["sections"]))
-    for later, (pointer, entry, start, end) in enumerate(roles):
-        for _other, other, other_start, other_end in roles[:later]:
-            if _org(entry) == _org(other):
-                continue
-            if before(start, other_end) and before(other_start, end):
-                yield Finding(
-                    f"{pointer}/start",
-                    f"{_role_text(entry)} overlaps {_role_text(other)}, at another organisation",
-                )
+    orgs = [_org(entry) for _pointer, entry, _start, _end in roles]
+    # Two roles overlap when each starts certainly before the other ends: the
+    # last day a start can mean is before the first day the other's end can.
+    starts = [start[1] for _pointer, _entry, start, _end in roles]
+    ends = [end[0] for _pointer, _entry, _start, end in roles]
+    others = _overlap_counts(starts, ends)
+    by_org: dict[str, list[int]] = {}
+    for index, org in enumerate(orgs):
+        by_org.setdefault(org, []).append(index)
+    for members in by_org.values():  # roles at one organisation do not count
+        same = _overlap_counts([starts[i] for i in members], [ends[i] for i in members])
+        for index, count in zip(members, same, strict=True):
+            others[index] -= count
+    above = _LongestAbove(starts)
+    for index, (pointer, entry, _start, _end) in enumerate(roles):
+        other = above.longest(ends[index], orgs[index])
+        if other is not None and ends[other] > starts[index]:
+            more = others[index] - 1
+            also = f" and {more} other {'role' if more == 1 else 'roles'}" if more else ""
+            where = "other organisations" if more else "another organisation"
+            yield Finding(
+                f"{pointer}/start",
+                f"{_role_text(entry)} overlaps {_role_text(roles[other][1])}{also}, at {where}",
+            )
+        above.add(index, starts[index], ends[index], orgs[index])
+
+
+def _overlap_counts(starts: list[Day], ends: list[Day]) -> list[int]:
+    """For each role, how many of the others overlap it (``starts[j] < ends[i]`` and
+    ``starts[i] < ends[j]``), in O(n log n).
+
+    Those that start before it ends, less those of them that end by the time it
+    starts: counted in one sweep by start, with a Fenwick tree over the ends.
+    """
+    order = sorted(starts)
+    levels = sorted(set(ends))
+    tree = [0] * (len(levels) + 1)
+    by_start = sorted(range(len(starts)), key=starts.__getitem__)
+    by_end = sorted(range(len(starts)), key=ends.__getitem__)
+    added = 0
+    counts = [0] * len(starts)
+    for i in by_end:  # queries by their end, so the roles that start before it come in order
+        while added < len(by_start) and starts[by_start[added]] < ends[i]:
+            level = bisect_left(levels, ends[by_start[added]]) + 1
+            while level < len(tree):
+                tree[level] += 1
+                level += level & -level
+            added += 1
+        ended, level = 0, bisect_right(levels, starts[i])
+        while level:
+            ended += tree[level]
+            level -= level & -level
+        itself = 1 if starts[i] < ends[i] else 0
+        counts[i] = bisect_left(order, ends[i]) - ended - itself
+    return counts
+
+
+class _LongestAbove:
+    """The roles listed so far, asked: of those that start before a day, which one
+    ends last, at an organisation other than a given one?
+
+    A Fenwick tree over the starts, each node keeping the two latest ends of
+    different organisations (the latest at a role's own organisation does not count).
+    """
+
+    def __init__(self, starts: list[Day]) -> None:
+        self.levels = sorted(set(starts))
+        self.tree: list[list[tuple[Day, int, str]]] = [[] for _ in range(len(self.levels) + 1)]
+
+    def add(self, index: int, start: Day, end: Day, org: str) -> None:
+        level = bisect_left(self.levels, start) + 1
+        while level < len(self.tree):
+            self.tree[level] = _two_latest([*self.tree[level], (end, -index, org)])
+            level += level & -level
+
+    def longest(self, before: Day, org: str) -> int | None:
+        """The index of the role that starts before ``before`` and ends last, not at ``org``."""
+        best: list[tuple[Day, int, str]] = []
+        level = bisect_left(self.levels, before)
+        while level:
+            best = _two_latest([*best, *self.tree[level]])
+            level -= level & -level
+        return next((-index for _end, index, other in best if other != org), None)
+
+
+def _two_latest(roles: list[tuple[Day, int, str]]) -> list[tuple[Day, int, str]]:
+    """The latest end, and the latest at another organisation (ties: the one listed first)."""
+    roles.sort(reverse=True)  # (end, -index, organisation)
+    if not roles:
+        return []
+    second = next((r for r in roles[1:] if r[2] != roles[0][2]), None)
+    return roles[:1] if second is None else [roles[0], second]
 
 
 @rule(
     "RF105",
     "dates.gap",
     enabled=False,
-    options={"max-months": 6, "sections": ["work"]},
+    options={"max-months": Option(6, minimum=0, maximum=1200), "sections": _sections("work")},
     reports=(TWO.format('"2020-03"', "present", '"2018"', '"2019-06"'),),
     passes=(TWO.format('"2020-03"', "present", '"2018"', '"2019"'),),
 )
@@ -138,7 +231,7 @@ def mixed_precision(context: Context) -> Iterator[Finding]:
     "RF107",
     "dates.out-of-order",
     formerly=("dates.not-newest-first",),
-    options={"sections": ["education", "work", "research"]},
+    options={"sections": _sections("education", "work", "research")},
     reports=(TWO.format('"2015"', '"2017"', '"2019"', "present"),),
     passes=(TWO.format('"2019"', "present", '"2015"', '"2019"'),),
 )

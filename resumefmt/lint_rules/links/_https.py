@@ -9,6 +9,10 @@ with the rule's ``hosts`` option.
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
 #: Sites known to serve every page over HTTPS and to send plain-HTTP visitors there
 #: (HSTS). A host matches itself and its subdomains (``*.github.io``).
 HTTPS_HOSTS = frozenset(
@@ -85,10 +89,18 @@ HTTPS_TLDS = frozenset(
 )
 
 
-def serves_https(host: str, extra: tuple[str, ...] = ()) -> bool:
-    """Whether ``host`` is known, offline, to serve HTTPS (see :data:`HTTPS_HOSTS`)."""
+def serves_https(host: str, extra: Collection[str] = ()) -> bool:
+    """Whether ``host`` is known, offline, to serve HTTPS (see :data:`HTTPS_HOSTS`).
+
+    ``extra`` are more such hosts, in lower case (the rule's ``hosts`` option).
+    """
     if host.rsplit(".", 1)[-1] in HTTPS_TLDS:
         return True
-    labels = host.split(".")
-    known = HTTPS_HOSTS.union(name.lower() for name in extra) if extra else HTTPS_HOSTS
-    return any(".".join(labels[i:]) in known for i in range(len(labels) - 1))
+    # Only a name a DNS name can be (253 characters) can match: looking at every
+    # suffix of a longer host would take time quadratic in its length.
+    labels = host.split(".") if len(host) <= _LONGEST else host[-_LONGEST - 1 :].split(".")[1:]
+    suffixes = (".".join(labels[i:]) for i in range(len(labels) - 1))
+    return any(name in HTTPS_HOSTS or name in extra for name in suffixes)
+
+
+_LONGEST = 253

@@ -9,7 +9,7 @@ from __future__ import annotations
 from resumefmt.lint_rules.links import _hosts
 from resumefmt.lint_rules.links._https import serves_https
 from resumefmt.lint_rules.links._urls import TEXT_FIELDS, iter_urls, users_own
-from resumefmt.rules import Finding, rule
+from resumefmt.rules import Finding, Option, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,12 +17,22 @@ if TYPE_CHECKING:
 
     from resumefmt.rules import Context
 
+#: A host name as the ``hosts`` option takes it: dot-separated labels.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST_NAME = rf"(?:{_LABEL}\.)*{_LABEL}"
+
 
 @rule(
     "RF120",
     "links.malformed-url",
     severity="error",
-    options={"schemes": ["http", "https", "mailto", "tel"]},
+    options={
+        "schemes": Option(
+            ["http", "https", "mailto", "tel"],
+            pattern=r"[A-Za-z][A-Za-z0-9+.-]{0,31}",
+            what="URL scheme",
+        )
+    },
     reports=(
         "projects:\n  - name: Site\n    summary: See [the demo](www.example.com).\n",
         "projects:\n  - name: Site\n    url: https://exa_mple.com/\n",
@@ -55,7 +65,7 @@ def malformed_url(context: Context) -> Iterator[Finding]:
     "RF121",
     "links.insecure-http",
     formerly=("links.prefer-https",),
-    options={"hosts": []},
+    options={"hosts": Option([], pattern=_HOST_NAME, what="host name")},
     reports=(
         "projects:\n  - name: Code\n    repository: http://github.com/ada/engine\n",
         "projects:\n  - name: Site\n    summary: Live at <http://ada.github.io/>.\n",
@@ -75,7 +85,7 @@ def insecure_http(context: Context) -> Iterator[Finding]:
     ``.app``, …). Add your own with the option ``hosts: [example.org]``;
     a host matches its subdomains too.
     """
-    extra = tuple(str(h) for h in context.options["hosts"])
+    extra = frozenset(str(h).lower() for h in context.options["hosts"])
     for pointer, url, start, end in iter_urls(context):
         parts = _hosts.split_url(url)
         if parts is None or parts.scheme != "http" or not parts.host:

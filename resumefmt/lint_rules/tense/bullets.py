@@ -6,7 +6,7 @@ from resumefmt import model
 from resumefmt.lint_rules.tense._opening import NOT_A_VERB
 from resumefmt.lint_rules.tense._roles import CURRENT, ENDED, roles
 from resumefmt.lint_rules.tense._verbs import PAST, PRESENT
-from resumefmt.rules import Finding, rule
+from resumefmt.rules import Finding, Option, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 
 #: Every section whose entries have bullets: the default of the ``sections`` option.
 _EVERY_ROLE = (*model.DATED, model.CUSTOM)
+
+
+def _sections(*default: str) -> Option:
+    """A ``sections`` option: names of sections whose entries have bullets."""
+    return Option(list(default), choices=_EVERY_ROLE, what="section name")
+
+
 _ENDED = '"2021-06"'
 
 
@@ -51,7 +58,7 @@ def _openings_in(
 @rule(
     "RF140",
     "tense.present-in-ended-role",
-    options={"sections": list(_EVERY_ROLE)},
+    options={"sections": _sections(*_EVERY_ROLE)},
     reports=(
         _role(_ENDED, "Build the billing service in Go."),
         _role(_ENDED, "I also maintain the build farm."),
@@ -87,7 +94,7 @@ def present_in_ended_role(context: Context) -> Iterator[Finding]:
     "RF141",
     "tense.past-in-current-role",
     severity="info",
-    options={"sections": list(_EVERY_ROLE)},
+    options={"sections": _sections(*_EVERY_ROLE)},
     reports=(
         _role("present", "Built the billing service in Go."),
         _role("present", "I open-sourced the build cache."),
@@ -119,7 +126,7 @@ def past_in_current_role(context: Context) -> Iterator[Finding]:
 @rule(
     "RF142",
     "tense.mixed-tense",
-    options={"sections": list(_EVERY_ROLE)},
+    options={"sections": _sections(*_EVERY_ROLE)},
     formerly=("tense.mixed",),
     reports=(
         "projects:\n  - name: cache\n    highlights:\n"
@@ -165,7 +172,7 @@ def mixed_tense(context: Context) -> Iterator[Finding]:
     "RF143",
     "tense.no-leading-verb",
     severity="info",
-    options={"sections": ["work", "research", "projects"]},
+    options={"sections": _sections("work", "research", "projects")},
     reports=(
         _role(_ENDED, "Our billing service handled 2M payments a day."),
         _role(_ENDED, '"40% less CI time after caching."'),
