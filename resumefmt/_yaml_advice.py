@@ -226,6 +226,10 @@ def _no_space_after_colon(problem: Any, context: Any, lines: list[str]) -> Advic
     return (above + 1, colon + 1), f"a key needs a space after its colon: {fix}"
 
 
+#: YAML's limit on an implicit key (the YAML 1.2 spec, 7.4.2).
+_LONGEST_KEY = 1024
+
+
 def _colon(problem: Any, context: Any, lines: list[str]) -> Advice | None:
     """``headline: Data Engineer: streaming``: a colon and a space inside unquoted text."""
     line = lines[problem.line]
@@ -234,6 +238,11 @@ def _colon(problem: Any, context: Any, lines: list[str]) -> Advice | None:
         return None
     parts = _LINE.match(line)
     assert parts is not None
+    if problem.column - len(line) + len(line.lstrip(" -")) > _LONGEST_KEY:
+        # YAML reads a key of more than 1024 characters as text, quoted or not.
+        return _pos(problem), (
+            f"a key may be at most {_LONGEST_KEY} characters long: this one is longer"
+        )
     key, value = _key(parts), parts["value"]
     if key is not None and problem.column >= parts.start("value"):
         dashes = parts["dashes"]

@@ -70,7 +70,7 @@ class Diagnostic(Record):
         """
         loc = self.location
         where = f"{visible(loc.path)}:{loc.line}:{loc.column}"
-        return f"{where}: {self.severity}: {visible(self.message)} [{visible(self.code)}]"
+        return f"{where}: {self.severity}: {visible(self.message)} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         """The fields of ``validate`` and ``lint --format json`` output (README: Command line)."""

@@ -487,8 +487,19 @@ def test_a_folder_without_resumes_is_an_error(command: str, tmp_path: Path) -> N
     (tmp_path / "cv.yaml").write_text(GOOD, encoding="utf-8")  # not named as a résumé
     result = run(command, ".", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
+    summary = {"lint": "1 file could not be read: nothing was linted\n", "validate": ""}
     assert result.stderr == (
         "resumefmt: no résumé found in the folder '.': resumefmt looks below it for "
         "*.resumefmt.yaml, *.resumefmt.yml, *.resumefmt.json "
-        "(hidden folders and node_modules are skipped)\n"
+        "(hidden folders and node_modules are skipped)\n" + summary[command]
     )
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_a_folder_without_resumes_does_not_stop_the_others(command: str, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "bad.resumefmt.yaml").write_text(GOOD + "nope: 1\n", encoding="utf-8")
+    result = run(command, "empty", "bad.resumefmt.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "bad.resumefmt.yaml:" in result.stdout and "[RF011]" in result.stdout
+    assert "no résumé found in the folder 'empty'" in result.stderr

@@ -178,8 +178,8 @@ def test_lint_json_and_text_agree_on_the_seeds() -> None:
 RED, YELLOW, CYAN = "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m"
 PAINTED = [
     f"cv.resumefmt.yaml:4:19: {YELLOW}warning\x1b[0m: 'the' twice [\x1b[33mTS101\x1b[0m]",
-    f"sub/dir/other cv.yaml:9:18: {CYAN}info\x1b[0m: a bullet, with: 100% commas",
-    "and lines [\x1b[36mTS103\x1b[0m]",
+    f"sub/dir/other cv.yaml:9:18: {CYAN}info\x1b[0m: a bullet, with: 100% commas\\nand lines"
+    " [\x1b[36mTS103\x1b[0m]",
     f"cv.resumefmt.yaml:2:3: {RED}error\x1b[0m: unknown key [\x1b[31mRF011\x1b[0m]",
 ]
 

@@ -557,3 +557,13 @@ def test_advice_stays_bounded(case: str, text: str, expected: str) -> None:
     assert (result.returncode, result.stdout[: len(expected)]) == (1, expected)
     assert result.seconds < 10
     assert result.peak_mib < 400
+
+
+def test_a_key_longer_than_yaml_allows_is_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "cv.resumefmt.yaml"
+    path.write_text('resumefmt: "1.0"\nbasics:\n  name: A\n  ' + "k" * 1100 + ": v\n")
+    result = run_resumefmt("validate", path)
+    assert result.returncode == 1
+    assert result.stdout.endswith(
+        "error: a key may be at most 1024 characters long: this one is longer [RF001]\n"
+    )

@@ -25,27 +25,31 @@ def check_stdin_once(files: list[str]) -> None:
         raise UsageError("standard input (-) can be read only once")
 
 
-def expand_folders(names: list[str]) -> list[str]:
+def expand_folders(names: list[str]) -> list[str | InputError]:
     """Each folder among ``names`` replaced by the résumés below it, sorted by path.
 
     Résumés are the files named ``*.resumefmt.yaml``, ``*.resumefmt.yml`` or
     ``*.resumefmt.json``; hidden files and folders and ``node_modules`` are
     skipped, and links to folders are not followed (a link loop cannot hang it).
-    A folder without any is an error: it was named to be checked.
+    A folder without any stands as the error to report in its place: it was
+    named to be checked, and the other names are still checked.
     """
-    files: list[str] = []
+    files: list[str | InputError] = []
     for name in names:
         if name == "-" or not os.path.isdir(name):
             files.append(name)  # the loader says what is wrong with a name that is no file
             continue
         found = sorted(_resumes_below(name))  # the order lint sorts its findings in
-        if not found:
-            suffixes = ", ".join(f"*{suffix}" for suffix in RESUME_SUFFIXES)
-            raise InputError(
+        if found:
+            files += found
+            continue
+        suffixes = ", ".join(f"*{suffix}" for suffix in RESUME_SUFFIXES)
+        files.append(
+            InputError(
                 f"no résumé found in the folder '{name}': resumefmt looks below it for "
                 f"{suffixes} (hidden folders and node_modules are skipped)"
             )
-        files += found
+        )
     return files
 
 
@@ -162,7 +166,10 @@ def checked_stdout() -> Callable[[], None]:
             io.BufferedWriter(_WholeWrites(fd)),
             encoding=original.encoding,
             errors=original.errors,
-            line_buffering=original.line_buffering,
+            # A terminal gets each line as it is written, even when the
+            # interpreter runs unbuffered (PYTHONUNBUFFERED), so findings
+            # never come after the summary written to standard error.
+            line_buffering=original.line_buffering or original.isatty(),
         )
     else:  # already replaced (a test capturing it, an embedding program): leave it
         return lambda: None

@@ -6,7 +6,7 @@ import os
 import sys
 
 from resumefmt.cli._common import check_stdin_once, expand_folders, plural
-from resumefmt.errors import DocumentError, ResumefmtError, UsageError
+from resumefmt.errors import DocumentError, InputError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -90,12 +90,14 @@ def run(args: argparse.Namespace) -> int:
     failing = unreadable = 0
     try:
         for name in files:
-            config = _config_for(name, args.config, registry, configs)
             try:
+                if isinstance(name, InputError):  # a folder without résumés
+                    raise name
+                config = _config_for(name, args.config, registry, configs)
                 diagnostics = linting.lint(load(name), config)
             except DocumentError as exc:
                 diagnostics = exc.diagnostics
-            except ResumefmtError as exc:
+            except InputError as exc:
                 if progress is not None:
                     progress.clear()
                 print(exc.format(), file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from resumefmt.cli._common import check_stdin_once, expand_folders, plural
-from resumefmt.errors import DocumentError, ResumefmtError
+from resumefmt.errors import DocumentError, InputError, ResumefmtError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     invalid = unreadable = 0
     for name in files:
         try:
+            if isinstance(name, InputError):  # a folder without résumés
+                raise name
             diagnostics = validate(load(name))
         except DocumentError as exc:
             diagnostics = exc.diagnostics
