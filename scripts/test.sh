@@ -18,7 +18,16 @@ if ! command -v npm >/dev/null 2>&1; then
         { echo "error: CI needs Node.js and npm" >&2; exit 1; }
 fi
 NODE_MAJOR=22  # what the npm tools in tests/node need (see below)
-NODE_RUNTIME=tests/node/runtime/node_modules/.bin
+node_runtime() {
+    # The bin directory of the Node.js that npm installed for this machine's
+    # architecture; not node_modules/.bin, which npm 9 (Debian 12's) leaves
+    # without `node` when it drops the other architecture's package.
+    local found
+    for found in tests/node/runtime/node_modules/node-linux-*/bin/node; do
+        [ -x "$found" ] && echo "$PWD/${found%/node}" && return 0
+    done
+    return 1
+}
 if command -v npm >/dev/null 2>&1; then
     npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
     # The tools need Node.js 22 (markdownlint-cli2; resumed and the JSON Resume
@@ -31,7 +40,7 @@ if command -v npm >/dev/null 2>&1; then
         echo "node $(node --version 2>/dev/null || echo "(none)") is older than $NODE_MAJOR:" \
             "installing Node.js $NODE_MAJOR from npm into tests/node/runtime" >&2
         npm ci --prefix tests/node/runtime --no-audit --no-fund --loglevel=error
-        if [ ! -x "$NODE_RUNTIME/node" ]; then
+        if ! node_runtime >/dev/null; then
             echo "warning: npm has no Node.js $NODE_MAJOR for $(uname -m);" \
                 "tests that run the npm tools may fail" >&2
         fi
@@ -39,8 +48,9 @@ if command -v npm >/dev/null 2>&1; then
 else  # a laptop without root: the editor tests skip, saying why
     echo "warning: no npm; the yaml-language-server tests will be skipped" >&2
 fi
-if [ -x "$NODE_RUNTIME/node" ]; then
-    export PATH="$PWD/$NODE_RUNTIME:$PATH"
+if runtime=$(node_runtime); then
+    export PATH="$runtime:$PATH"
+    echo "Node.js for the tests: $(node --version) from $runtime" >&2
 fi
 
 # Debian packages: TeX Live for the LaTeX converter's tests (xelatex and the
