@@ -19,6 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SCHEMA_DIR = ROOT / "schema"
 NODE_BIN = ROOT / "tests" / "node" / "node_modules" / ".bin"
+# Node.js 22 from npm (tests/node/runtime/), which scripts/test.sh installs when
+# the machine's node is older than the tools in NODE_BIN need (Debian 12 ships
+# 18), goes first on PATH: ``require_tool("node")`` and the tools'
+# ``#!/usr/bin/env node`` then find it in every test process, also when pytest
+# runs without scripts/test.sh. The package's own bin/, as npm 9 can leave
+# node_modules/.bin without ``node``; npm installs one package, this machine's.
+for _node in (ROOT / "tests" / "node" / "runtime" / "node_modules").glob("node-linux-*/bin/node"):
+    os.environ["PATH"] = os.pathsep.join([str(_node.parent), os.environ.get("PATH", "")])
 GOLDEN = ROOT / "tests" / "golden"
 
 
