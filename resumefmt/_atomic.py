@@ -9,8 +9,8 @@ from pathlib import Path
 from resumefmt.errors import OutputError
 
 
-def write_atomic(path: Path, text: str, *, replace: bool) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new, never half.
+def write_atomic(path: Path, text: str | bytes, *, replace: bool) -> None:
+    """Write ``text`` (or bytes) to ``path``: readers see the old file or the new, never half.
 
     With ``replace=False`` an existing file is never touched: the new file is
     linked into place, which fails if the name is taken. The file gets the
@@ -27,10 +27,16 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write in '{folder}': {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
         Path(temporary).chmod(mode)
         if replace:
             Path(temporary).replace(path)
