@@ -152,7 +152,9 @@ basics:
   email: ada@example.com
   phone: "+44 20 7946 0000"
   url: https://ada.example.com
-  location: {address: 12 St James's Square, city: London, region: England, postalCode: SW1Y 4JH, countryCode: GB}
+  location:
+    {address: 12 St James's Square, city: London, region: England, postalCode: SW1Y 4JH,
+     countryCode: GB}
   summary: Writes **programs** for the *Analytical Engine*; see [notes](https://ada.example.com/notes).
   profiles:
     - {network: GitHub, username: ada, url: "https://github.com/ada"}
@@ -337,8 +339,9 @@ def pdf_links(pdf: bytes) -> list[str]:
 class Printed(Record):
     """What a reader must find: ``anchors`` in order (sections, entries), each with its fields.
 
-    ``fields`` of an anchor are found after it, ``bullets`` in order. ``whole`` are names and dates that must not
-    be broken across lines; ``links`` every link target.
+    ``fields`` of an anchor are found after it, ``bullets`` in order.
+    ``whole`` are names and dates that must not be broken across lines;
+    ``links`` every link target.
     """
 
     __slots__ = ("anchors", "links", "whole")
@@ -513,17 +516,14 @@ def check_theme(
     and refuses theme files that import packages from the network
     (``@preview/...``: a theme must work offline).
     """
-    import os
+    from pathlib import Path
 
     from resumefmt.loader import load_text
 
     theme = typst_theme(name, registry)
-    for folder, _dirs, files in os.walk(theme.directory):
-        for file in files:
-            if file.endswith(".typ"):
-                with open(os.path.join(folder, file), encoding="utf-8") as handle:
-                    if '"@preview/' in handle.read():
-                        raise AssertionError(f"{file}: a theme must not import @preview packages")
+    for file in sorted(Path(theme.directory).rglob("*.typ")):
+        if '"@preview/' in file.read_text(encoding="utf-8"):
+            raise AssertionError(f"{file}: a theme must not import @preview packages")
     for text in (COMPLETE_DOCUMENT, *documents):
         pdf = build_pdf(text, name, registry=registry)
         if build_pdf(text, name, registry=registry) != pdf:
