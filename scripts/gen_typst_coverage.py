@@ -49,6 +49,9 @@ def embedded_fonts() -> dict[str, set[int]]:
     found: dict[str, set[int]] = {}
     # An sfnt header: the version (OpenType CFF or TrueType), then a small table count.
     for match in re.finditer(rb"(?:OTTO|\x00\x01\x00\x00)\x00[\x08-\x20]", data):
+        tag = data[match.start() + 12 : match.start() + 16]  # the first table's: a name
+        if not re.fullmatch(rb"[A-Za-z][A-Za-z0-9/ ]{3}", tag):
+            continue
         try:
             font = TTFont(io.BytesIO(data[match.start() :]), lazy=True)
             name = font["name"].getDebugName(4)
@@ -63,10 +66,11 @@ def embedded_fonts() -> dict[str, set[int]]:
 def shipped_fonts() -> dict[str, set[int]]:
     from fontTools.ttLib import TTFont
 
-    return {
-        path.name: set(TTFont(path, lazy=True).getBestCmap())
-        for path in sorted((PACKAGE / "fonts").glob("*.ttf"))
-    }
+    found: dict[str, set[int]] = {}
+    for path in sorted((PACKAGE / "fonts").glob("*.ttf")):
+        with TTFont(path, lazy=True) as font:
+            found[path.name] = set(font.getBestCmap())
+    return found
 
 
 def ranges(codes: set[int]) -> list[tuple[int, int]]:
