@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the whole test suite, installing what it needs first: the package with its
-# test extras in .venv (pre-commit among them), Node.js and npm (Debian) for the
+# pdf and test extras in .venv (the Typst engine, pypdf, pre-commit among them), Node.js and npm (Debian) for the
 # real tools pinned in tests/node/package-lock.json (yaml-language-server, the
 # JSON Resume schema and builder, markdownlint), and TeX Live (Debian).
 # Extra arguments go to pytest.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 source scripts/_env.sh
 
 ensure_venv
-"$VENV/bin/python" -m pip install --quiet -e ".[test]"
+"$VENV/bin/python" -m pip install --quiet -e ".[pdf,test]"
 
 if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm || [ "${CI:-}" != true ] ||

@@ -30,7 +30,7 @@ def test_themes_lists_each_format_s_themes() -> None:
         "pdf, png, typst:",
         "  classic  the LaTeX classic look: Computer Modern serif, blue headings over a rule "
         "(default)",
-        "  sans     Noto Sans, a coloured band of headings on the left, roomy",
+        "  sans     Noto Sans (shipped), a slate-blue name, headings in spaced capitals, roomy",
         "  compact  dense, for one page: Libertinus Serif, small margins, dates inline",
     ]
 

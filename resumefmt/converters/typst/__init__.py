@@ -41,7 +41,7 @@ BUILTIN_THEMES = (
         "sans",
         converters=FORMATS,
         directory=os.path.join(THEMES, "sans"),
-        summary="Noto Sans, a coloured band of headings on the left, roomy",
+        summary="Noto Sans (shipped), a slate-blue name, headings in spaced capitals, roomy",
         settings={"size": 10, "min-size": 9.5},
     ),
     Theme(
