@@ -8,12 +8,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bounded import run_bounded
 from conftest import EXAMPLES, ROOT, require_tool, run_resumefmt
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import resumefmt_documents
 
 typst = pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
 pypdf = pytest.importorskip("pypdf", reason="pypdf (a test extra) is not installed")
@@ -120,6 +122,15 @@ def test_font_path_and_pages_are_for_pdf_and_png() -> None:
     result = run_resumefmt("convert", SEED, "--to", "markdown", "--pages", "1")
     assert result.returncode == 2
     assert "--font-path and --pages apply to pdf and png, not markdown" in result.stderr
+
+
+def test_template_dir_is_for_latex_and_markdown(tmp_path: Path) -> None:
+    result = run_resumefmt("convert", SEED, "-o", tmp_path / "cv.pdf", "--template-dir", tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "resumefmt: --template-dir restyles latex and markdown; pdf takes a theme "
+        "(--theme, and docs/themes.md on writing one)\n"
+    )
 
 
 def test_an_invalid_document_is_refused_located_and_nothing_is_written(tmp_path: Path) -> None:
@@ -342,3 +353,25 @@ def test_a_theme_cannot_read_outside_its_folder(tmp_path: Path) -> None:
         converter.build(load(SEED), EngineOptions(theme="nosy"))
     assert "theme 'nosy' failed to compile" in raised.value.message
     assert "would escape the project root" in raised.value.message
+
+
+# Any valid document: a PDF, or a located glyph error ---------------------------------
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=resumefmt_documents())
+def test_every_valid_document_compiles_or_names_its_undrawn_characters(
+    document: dict[str, Any],
+) -> None:
+    """Random text in every field never breaks a theme; what no font draws is RF070."""
+    import json
+
+    from resumefmt.errors import DocumentError
+    from resumefmt.testing import build_pdf
+
+    try:
+        pdf = build_pdf(json.dumps(document, ensure_ascii=False), "classic")
+    except DocumentError as exc:
+        assert {d.code for d in exc.diagnostics} == {"RF070"}
+        return
+    assert pdf.startswith(b"%PDF-") and pages(pdf) >= 1

@@ -110,6 +110,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--watch needs a FILE to watch and an -o FILE to rebuild")
     if (args.font_path or args.pages) and not binary:
         raise UsageError(f"--font-path and --pages apply to pdf and png, not {target}")
+    if args.template_dir and hasattr(converter, "theme_table"):
+        raise UsageError(
+            f"--template-dir restyles latex and markdown; {target} takes a theme "
+            "(--theme, and docs/themes.md on writing one)"
+        )
     if args.font_path:
         from resumefmt.converters.typst._fonts import check_dirs
 
