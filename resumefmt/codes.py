@@ -202,6 +202,15 @@ PAGE_BUDGET = Code(
     "tightest setting needs more pages, nothing is written and the message says how "
     "much is over: shorten the text or allow more pages.",
 )
+FONT_FALLBACK = Code(
+    "RF072",
+    "render.font-fallback",
+    "A font the theme names is not installed; another one stands in.",
+    "The text is printed, in another font that draws it: for Chinese, Japanese or Korean "
+    "that may be another region's forms of the same characters. The warning names the "
+    "font the theme asked for; install it (Debian: fonts-noto-cjk has every Noto CJK "
+    "family) or pass --font-path DIR with it.",
+)
 
 CONFIG_INVALID = Code(
     "RF090",
@@ -269,6 +278,7 @@ ALL: tuple[Code, ...] = (
     *JSONRESUME.values(),
     MISSING_GLYPH,
     PAGE_BUDGET,
+    FONT_FALLBACK,
     CONFIG_INVALID,
     CONFIG_UNKNOWN_RULE,
     BAD_DIRECTIVE,

@@ -375,3 +375,65 @@ def test_every_valid_document_compiles_or_names_its_undrawn_characters(
         assert {d.code for d in exc.diagnostics} == {"RF070"}
         return
     assert pdf.startswith(b"%PDF-") and pages(pdf) >= 1
+
+
+def test_compiling_the_hostile_document_opens_only_the_theme_kit_and_output(
+    tmp_path: Path,
+) -> None:
+    """Traced: the engine opens the theme's and the kit's files, fonts and its output; never
+    /etc/passwd or /etc/hostname, which the document names."""
+    strace = require_tool("strace")
+    source = tmp_path / "eve.resumefmt.yaml"
+    source.write_text(HOSTILE_DOCUMENT, encoding="utf-8")
+    log = tmp_path / "trace.log"
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    output = str(tmp_path / "e.pdf")
+    command = [sys.executable, "-m", "resumefmt", "convert", str(source), "-o", output]
+    done = subprocess.run(
+        [strace, "-f", "-qq", "-e", "trace=open,openat,openat2", "-o", str(log), *command],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env=environment,
+    )
+    assert done.returncode == 0, done.stderr
+    opened = {
+        line.split('"')[1]
+        for line in log.read_text(encoding="utf-8").splitlines()
+        if '"' in line and "ENOENT" not in line and "O_DIRECTORY" not in line  # files only
+    }
+    assert not {"/etc/passwd", "/etc/hostname"} & opened
+    python = (sys.prefix, sys.base_prefix, str(Path(typst.__file__).parent.parent))
+    system = ("/proc/", "/sys/", "/dev/", "/etc/localtime", "/etc/ld.so.cache", "/lib", "/usr/lib")
+    allowed = (str(ROOT), str(tmp_path), *system, "/usr/share/locale/", *python)
+    assert sorted(p for p in opened if not p.startswith(allowed)) == []
+    read_typst = sorted(p for p in opened if p.endswith((".typ", ".toml")))
+    theme = str(ROOT / "resumefmt" / "converters" / "typst")
+    assert read_typst and all(p.startswith(theme) for p in read_typst)
+
+
+def test_a_file_inside_the_theme_folder_is_not_read_either(tmp_path: Path) -> None:
+    """Data naming a file the theme could read (its own folder) still prints as text."""
+    import shutil
+
+    from resumefmt.converters.typst import BUILTIN_THEMES, EngineOptions, TypstConverter
+    from resumefmt.loader import load_text
+    from resumefmt.plugins import Registry, Theme
+
+    folder = tmp_path / "classic"
+    shutil.copytree(BUILTIN_THEMES[0].directory, folder)
+    (folder / "secret.txt").write_text("TOP-SECRET", encoding="utf-8")
+    (folder / "secret.typ").write_text("TOP-SECRET-TYPST", encoding="utf-8")
+    registry = Registry()
+    converter = TypstConverter("pdf", registry)
+    registry.add_converter(converter)
+    registry.add_theme(Theme("copy", converters=("pdf",), directory=str(folder), summary=""))
+    text = (
+        'resumefmt: "1.0"\nbasics:\n  name: \'#read("secret.txt")\'\n'
+        "  headline: '#include \"secret.typ\"'\n"
+    )
+    pdf = converter.build(load_text(text, "s.yaml"), EngineOptions(theme="copy"))[0]
+    printed = pdf_text(pdf)
+    assert '#read("secret.txt")' in printed and '#include "secret.typ"' in printed
+    assert "TOP-SECRET" not in printed

@@ -225,3 +225,62 @@ def test_a_font_path_supplies_the_missing_character(tmp_path: Path) -> None:
     result = run_resumefmt("convert", source, "-o", tmp_path / "cv.pdf", "--font-path", fonts)
     assert result.returncode == 0, result.stderr
     assert "ResumefmtTestBox" in fonts_used(tmp_path / "cv.pdf")
+
+
+def test_emoji_are_printed_in_colour_when_the_font_is_there(tmp_path: Path) -> None:
+    _precondition_a_font_draws("\U0001f600")
+    source = write(tmp_path, "  name: Ada\n  headline: Ships 🚀 and smiles 😀\n")
+    result = run_resumefmt("convert", source, "-o", tmp_path / "cv.pdf")
+    assert result.returncode == 0, result.stderr
+    assert "🚀" in text_of(tmp_path / "cv.pdf") and "😀" in text_of(tmp_path / "cv.pdf")
+    if "Noto Color Emoji" in typst.Fonts().families():
+        assert "Type 3" in fonts_used(tmp_path / "cv.pdf")  # the colour bitmaps
+
+
+def _precondition_a_font_draws(char: str) -> None:
+    faces = {(f.path, f.index) for f in typst.Fonts().fonts() if f.path}
+    if not any(covered(p, i, [ord(char)]) for p, i in faces):
+        pytest.skip(f"no font here draws U+{ord(char):04X} (fonts-noto-color-emoji)")
+
+
+def test_a_font_the_theme_names_that_is_missing_is_a_warning(tmp_path: Path) -> None:
+    """The text still prints (another font stands in), and the user learns which to install."""
+    import shutil
+
+    from resumefmt.converters.typst import BUILTIN_THEMES, EngineOptions, TypstConverter
+    from resumefmt.loader import load_text
+    from resumefmt.plugins import Registry, Theme
+
+    folder = tmp_path / "theme"
+    shutil.copytree(BUILTIN_THEMES[0].directory, folder)
+    main = folder / "resume.typ"
+    main.write_text(main.read_text("utf-8").replace("Noto Serif CJK", "Absent Serif CJK"), "utf-8")
+    registry = Registry()
+    converter = TypstConverter("pdf", registry)
+    registry.add_converter(converter)
+    registry.add_theme(Theme("absent", converters=("pdf",), directory=str(folder), summary=""))
+    options = EngineOptions(theme="absent")
+    text = 'resumefmt: "1.0"\nbasics:\n  name: Ada\n  altName: やまだ\n'
+    converter.build(load_text(text, "cv.yaml"), options)
+    said = "cv.yaml:4:12: warning: theme 'absent' asks for the font 'absent serif cjk {}', "
+    said += "which is not installed: another font stands in (for CJK text perhaps with another "
+    said += "region's forms); install it (Debian: fonts-noto-cjk) or pass --font-path DIR [RF072]"
+    # The theme's own family, and the Japanese one the kit chose for the kana.
+    assert sorted(n.format_text() for n in options.notices) == [
+        said.format("jp"),
+        said.format("sc"),
+    ]
+
+
+def test_the_seeds_need_no_font_they_lack() -> None:
+    from resumefmt.converters.typst import EngineOptions
+    from resumefmt.loader import load
+    from resumefmt.plugins import converter_registry
+
+    if "Noto Serif CJK JP" not in typst.Fonts().families():
+        pytest.skip("fonts-noto-cjk is not installed")
+    converter = converter_registry(third_party=False).converters["pdf"]
+    for seed in ("shuai-xie", "cheng-zeyi"):
+        options = EngineOptions()
+        converter.build(load(ROOT / "examples" / f"{seed}.resumefmt.yaml"), options)
+        assert options.notices == []

@@ -16,6 +16,7 @@ from resumefmt.errors import ResumefmtError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
     from resumefmt.converters.typst import EngineOptions
@@ -60,16 +61,17 @@ class Engine:
         self.epoch = source_date_epoch()
         self.view = view(document.data)
         self.view["dated"] = self.epoch is not None
-        fonts, ignore_system = font_setup(document, options.font_paths)
+        fonts, self.system_text = font_setup(document, options.font_paths)
+        self.document = document
+        self.options = options
         self.compiler = typst.Compiler(
             theme.main_path,
             root=theme.directory,
             font_paths=fonts,
-            ignore_system_fonts=ignore_system,
+            ignore_system_fonts=self.system_text is None,
             package_path=PACKAGES,
             package_cache_path=PACKAGES,
         )
-        self.warnings: list[str] = []
 
     def inputs(self, style: dict[str, float] | None) -> dict[str, str]:
         data = {**self.view, "style": style or {}}
@@ -88,7 +90,7 @@ class Engine:
             )
         except self.typst.TypstError as exc:
             raise self._failed(exc) from None
-        self.warnings = [w.message for w in warnings if not _harmless(w.message)]
+        self._report(w.message for w in warnings)
         if isinstance(result, list):
             return result
         return [result]
@@ -109,7 +111,28 @@ class Engine:
             f"file): {getattr(exc, 'message', exc)}\n{where.rstrip()}"
         )
 
+    def _report(self, messages: Iterable[str]) -> None:
+        """A font family the theme names and the system lacks, when the text needs one.
 
-def _harmless(message: str) -> bool:
-    """Warnings that say nothing about the output: a theme's CJK family on a Latin-only run."""
-    return message.startswith("unknown font family")
+        A Latin-only résumé compiles without the system's fonts, so the theme's
+        CJK families are unknown then, and rightly unused: no notice.
+        """
+        from resumefmt import codes
+        from resumefmt.diagnostics import Diagnostic
+
+        if self.system_text is None:
+            return
+        for message in messages:
+            if not message.startswith("unknown font family: "):
+                continue
+            family = message.removeprefix("unknown font family: ")
+            notice = Diagnostic.of(
+                codes.FONT_FALLBACK,
+                self.document.locate(self.system_text),
+                f"theme '{self.theme.name}' asks for the font '{family}', which is not "
+                "installed: another font stands in (for CJK text perhaps with another "
+                "region's forms); install it (Debian: fonts-noto-cjk) or pass --font-path DIR",
+                "warning",
+            )
+            if notice not in self.options.notices:
+                self.options.notices.append(notice)

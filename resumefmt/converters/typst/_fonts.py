@@ -80,8 +80,9 @@ def check_dirs(font_paths: list[str]) -> None:
             raise UsageError(f"font folder '{path}' {what}")
 
 
-def font_setup(document: Document, font_paths: list[str]) -> tuple[Any, bool]:
-    """``(font_paths, ignore_system_fonts)`` for ``typst.Compiler``.
+def font_setup(document: Document, font_paths: list[str]) -> tuple[Any, str | None]:
+    """``(font_paths, first)`` for ``typst.Compiler``: ``first`` is the pointer of the
+    first text that needs the system's fonts, None when they are not loaded.
 
     Raises :class:`DocumentError` (exit 1) naming each character that no
     font draws, where it is first written in each field.
@@ -99,14 +100,15 @@ def font_setup(document: Document, font_paths: list[str]) -> tuple[Any, bool]:
             seen.add(code)
             wanted.setdefault(code, []).append((pointer, offset))
     if not wanted:
-        return folders, True
+        return folders, None
     import typst
 
     fonts = typst.Fonts(include_system_fonts=True, font_paths=folders)
     missing = _not_drawn(fonts, set(wanted))
     if missing:
         raise DocumentError(_diagnostics(document, {c: wanted[c] for c in missing}))
-    return fonts, False
+    first = min((places[0] for places in wanted.values()), key=lambda place: place[0])
+    return fonts, first[0]
 
 
 def _not_drawn(fonts: Any, codes: set[int]) -> set[int]:
