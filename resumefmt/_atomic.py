@@ -13,8 +13,8 @@ from pathlib import Path
 from resumefmt.errors import OutputError
 
 
-def write_to(path: Path, text: str) -> None:
-    """Write ``text`` where ``path`` names, without ever replacing what is not a file.
+def write_to(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes) where ``path`` names, never replacing what is not a file.
 
     A regular file (or a new name) is replaced atomically by
     :func:`write_atomic`. A character device (``/dev/null``, a terminal) or a
@@ -31,7 +31,8 @@ def write_to(path: Path, text: str) -> None:
     except OSError as exc:
         raise OutputError(_cannot_write(path, exc)) from None
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        _write_stream(path, text.encode("utf-8"), fifo=stat.S_ISFIFO(mode))
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        _write_stream(path, data, fifo=stat.S_ISFIFO(mode))
     elif stat.S_ISBLK(mode):
         raise OutputError(f"'{path}' is a block device (a disk): resumefmt does not write to it")
     elif stat.S_ISSOCK(mode):
@@ -40,8 +41,8 @@ def write_to(path: Path, text: str) -> None:
         write_atomic(path, text, replace=True)
 
 
-def write_atomic(path: Path, text: str, *, replace: bool) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new, never half.
+def write_atomic(path: Path, text: str | bytes, *, replace: bool) -> None:
+    """Write ``text`` (or bytes) to ``path``: readers see the old file or the new, never half.
 
     With ``replace=False`` an existing file is never touched: the new file is
     linked into place, which fails if the name is taken. The file gets the
@@ -65,8 +66,9 @@ def write_atomic(path: Path, text: str, *, replace: bool) -> None:
                 temporary = Path(name)
         except OSError as exc:
             raise OutputError(f"cannot write in '{folder}': {exc.strerror or exc}") from None
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             if old is not None:
                 _keep_owner(handle.fileno(), old)

@@ -1,7 +1,8 @@
 """Every problem code that is not a lint rule: one table, so each is explained once.
 
 Codes come in ranges: ``RF0xx`` load and schema problems, ``RF06x`` conversion
-(JSON Resume), ``RF09x`` the lint engine's own problems (configuration,
+(JSON Resume), ``RF07x`` rendering (PDF and PNG through
+Typst), ``RF09x`` the lint engine's own problems (configuration,
 suppression comments, crashed rules), and ``RF1xx`` and up the lint rules,
 declared with their rules in ``resumefmt/lint_rules/``. Each code has a
 dotted name and a manual, which ``resumefmt rule CODE`` prints.
@@ -181,6 +182,36 @@ JSONRESUME_EXPORT = Code(
     "cannot be exported.",
 )
 
+MISSING_GLYPH = Code(
+    "RF070",
+    "render.missing-glyph",
+    "A character that no available font draws.",
+    "convert --to pdf (or png) prints every character you wrote, or refuses: a character "
+    "that none of the fonts Typst embeds, the fonts resumefmt ships, the system's fonts "
+    "or the --font-path folders draws would come out as an empty box. It is reported "
+    "where it is written, with its code point. Install a font that has it (Debian: "
+    "fonts-noto-core covers most scripts, fonts-noto-cjk Chinese, Japanese and Korean, "
+    "fonts-noto-color-emoji emoji), pass --font-path DIR, or write it another way.",
+)
+PAGE_BUDGET = Code(
+    "RF071",
+    "render.page-budget",
+    "The résumé does not fit the pages asked for.",
+    "convert --pages N tightens the theme's spacing, then its font size down to the "
+    "theme's smallest (never below 9.5 pt), and never drops content. When even the "
+    "tightest setting needs more pages, nothing is written and the message says how "
+    "much is over: shorten the text or allow more pages.",
+)
+FONT_FALLBACK = Code(
+    "RF072",
+    "render.font-fallback",
+    "A font the theme names is not installed; another one stands in.",
+    "The text is printed, in another font that draws it: for Chinese, Japanese or Korean "
+    "that may be another region's forms of the same characters. The warning names the "
+    "font the theme asked for; install it (Debian: fonts-noto-cjk has every Noto CJK "
+    "family) or pass --font-path DIR with it.",
+)
+
 CONFIG_INVALID = Code(
     "RF090",
     "config.invalid",
@@ -245,6 +276,9 @@ ALL: tuple[Code, ...] = (
     RANGE,
     DUPLICATE_ITEM,
     *JSONRESUME.values(),
+    MISSING_GLYPH,
+    PAGE_BUDGET,
+    FONT_FALLBACK,
     CONFIG_INVALID,
     CONFIG_UNKNOWN_RULE,
     BAD_DIRECTIVE,

@@ -1,4 +1,4 @@
-"""The plugin registry: lint rules and converters, built-in and third-party alike.
+"""The plugin registry: lint rules, converters and themes, built-in and third-party alike.
 
 A plugin is a module with ``register(registry)``. The built-ins are an explicit
 list; third-party packages name their module under the entry point group
@@ -36,6 +36,7 @@ BUILTIN_CONVERTERS = (
     "resumefmt.converters.jsonresume",
     "resumefmt.converters.latex",
     "resumefmt.converters.markdown",
+    "resumefmt.converters.typst",
 )
 
 
@@ -55,13 +56,53 @@ class PluginError(ResumefmtError):
     """A plugin that cannot be loaded or registers something invalid (exit 2)."""
 
 
+class Theme:
+    """A look for the documents of one or more converters: a folder of templates.
+
+    ``converters`` names the outputs it serves (a Typst theme serves ``pdf``,
+    ``png`` and ``typst``); ``directory`` holds its files, ``main`` the one to
+    compile, and nothing outside ``directory`` (and the kit it imports) is
+    readable while it compiles. ``settings`` says what the converter may
+    change: for a Typst theme ``size`` and ``min-size``, the body font size and
+    the smallest ``--pages`` may shrink it to (points).
+    """
+
+    __slots__ = ("converters", "directory", "main", "name", "settings", "summary")
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        converters: tuple[str, ...],
+        directory: str,
+        summary: str,
+        main: str = "resume.typ",
+        settings: dict[str, float] | None = None,
+    ) -> None:
+        self.name = name
+        self.converters = converters
+        self.directory = directory
+        self.summary = summary
+        self.main = main
+        self.settings = dict(settings or {})
+
+    @property
+    def main_path(self) -> str:
+        return os.path.join(self.directory, self.main)
+
+    def __repr__(self) -> str:
+        return f"Theme({self.name}, {', '.join(self.converters)})"
+
+
 class Registry:
-    """What the plugins registered: rules by code, converters by name."""
+    """What the plugins registered: rules by code, converters by name, themes by converter."""
 
     def __init__(self) -> None:
         self.rules: dict[str, Rule] = {}
         self.converters: dict[str, Converter] = {}
         self.importers: dict[str, Converter] = {}
+        #: converter name → theme name → theme, in the order registered (the first is the default).
+        self.themes: dict[str, dict[str, Theme]] = {}
         self._names: dict[str, str] = {}
         self._current = "<direct>"
 
@@ -101,6 +142,40 @@ class Registry:
                 f"plugin {self._current}: converter '{converter.name}' is already registered"
             )
         table[converter.name] = converter
+        if converter.direction == "export":
+            self._offer_themes(converter.name)
+
+    def add_theme(self, theme: Theme, *, override: bool = False) -> None:
+        """Register a theme for each converter it names; a name taken is refused.
+
+        ``override`` replaces a theme of the same name instead.
+        """
+        if not theme.name or not all(c.isalnum() or c in "-_" for c in theme.name):
+            raise PluginError(
+                f"plugin {self._current}: theme name '{theme.name}' is not a plain name"
+            )
+        if not theme.converters:
+            raise PluginError(f"plugin {self._current}: theme {theme.name} names no converter")
+        if not os.path.isfile(theme.main_path):
+            raise PluginError(
+                f"plugin {self._current}: theme {theme.name}: no file {theme.main_path}"
+            )
+        for name in theme.converters:
+            table = self.themes.setdefault(name, {})
+            if theme.name in table and not override:
+                raise PluginError(
+                    f"plugin {self._current}: theme '{theme.name}' of {name} is already registered"
+                )
+            table[theme.name] = theme
+            if name in self.converters:
+                self._offer_themes(name)
+
+    def _offer_themes(self, name: str) -> None:
+        """Keep a converter's ``themes`` (what ``--theme`` may name) in step with the registry."""
+        converter = self.converters[name]
+        added = [t for t in self.themes.get(name, {}) if t not in converter.themes]
+        if added:
+            converter.themes = (*converter.themes, *added)
 
     def code_for(self, name_or_code: str) -> str | None:
         """The code of a rule given by code or name, or None."""

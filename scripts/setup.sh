@@ -6,6 +6,13 @@ cd "$(dirname "$0")/.."
 source scripts/_env.sh
 
 ensure_venv
-"$VENV/bin/python" -m pip install --quiet -e .
+# The pdf extra: the Typst engine, for convert --to pdf and --to png.
+"$VENV/bin/python" -m pip install --quiet -e ".[pdf]"
 "$VENV/bin/resumefmt" --version
 "$VENV/bin/resumefmt" validate examples/*.resumefmt.yaml
+# A PDF of each example, in build/ (no TeX needed).
+mkdir -p build
+for example in examples/*.resumefmt.yaml; do
+    "$VENV/bin/resumefmt" convert "$example" -o "build/$(basename "$example" .resumefmt.yaml).pdf"
+done
+echo "wrote build/*.pdf"

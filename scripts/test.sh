@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the whole test suite, installing what it needs first: the package with its
-# test extras in .venv (pre-commit among them), Node.js and npm (Debian) for the
+# pdf and test extras in .venv (the Typst engine, pypdf, pre-commit among them), Node.js and npm (Debian) for the
 # real tools pinned in tests/node/package-lock.json (yaml-language-server, the
 # JSON Resume schema and builder, markdownlint), and TeX Live (Debian).
 # Node.js 22 comes from npm when the machine's is older (tests/node/runtime/).
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source scripts/_env.sh
 
 ensure_venv
-"$VENV/bin/python" -m pip install --quiet -e ".[test]"
+"$VENV/bin/python" -m pip install --quiet -e ".[pdf,test]"
 
 if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm || [ "${CI:-}" != true ] ||
@@ -56,10 +56,12 @@ fi
 # Debian packages: TeX Live for the LaTeX converter's tests (xelatex and the
 # Noto CJK and DejaVu fonts for text T1 lacks), poppler-utils for pdftotext,
 # pdfinfo and pdftoppm, git for the pre-commit test, openssl for the link
-# checker's https test. Only what is missing is installed.
+# checker's https test; for the PDF tests, the fonts of every script they print
+# (Noto CJK, DejaVu for Arabic and Hebrew, Noto Color Emoji) and strace (the
+# hostile document opens no file it names). Only what is missing is installed.
 DEBIAN_PACKAGES=(texlive-latex-recommended texlive-latex-extra lmodern texlive-xetex
     texlive-lang-cjk texlive-lang-chinese texlive-fonts-recommended fonts-noto-cjk
-    fonts-dejavu-core poppler-utils git openssl)
+    fonts-dejavu-core fonts-noto-color-emoji poppler-utils git openssl strace)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||

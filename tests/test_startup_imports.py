@@ -64,6 +64,22 @@ CONVERT_MARKDOWN = (
     # Registered, so their packages are imported; their modules are not.
     "resumefmt.converters.latex",
     "resumefmt.converters.jsonresume",
+    "resumefmt.converters.typst",
+)
+CONVERT_PDF = (
+    "resumefmt.cli.convert",
+    "resumefmt.converting",
+    "resumefmt.model",
+    "resumefmt.plugins",
+    "resumefmt.richtext",
+    "resumefmt._atomic",
+    "resumefmt.converters",
+    "resumefmt.converters._common",
+    "resumefmt.converters.typst.*",
+    # Registered, so their packages are imported; their modules are not.
+    "resumefmt.converters.latex",
+    "resumefmt.converters.jsonresume",
+    "resumefmt.converters.markdown",
 )
 
 #: What the reference interpreter does besides importing the libraries: argparse
@@ -94,6 +110,23 @@ BUDGETS = {
         # Jinja2 decodes the templates' string literals with the unicode_escape codec.
         ["argparse", "yaml", "jinja2", "unicodedata", "encodings.unicode_escape"],
         [*CORE, "resumefmt._yaml_reader", *CONVERT_MARKDOWN],
+    ),
+    # The Typst engine, and neither Jinja2 nor fontTools (the glyph check reads cmaps itself).
+    "convert --to pdf": (
+        ["convert", SEED, "-o", "{pdf}"],
+        # pathlib: the atomic write of the output file.
+        [
+            "argparse",
+            "yaml",
+            "json",
+            "typst",
+            "unicodedata",
+            "bisect",
+            "struct",
+            "tempfile",
+            "pathlib",
+        ],
+        [*CORE, "resumefmt._yaml_reader", *CONVERT_PDF],
     ),
 }
 
@@ -139,9 +172,12 @@ def _allowed_package(name: str, allowed: list[str]) -> bool:
 
 
 @pytest.mark.parametrize("budget", BUDGETS, ids=list(BUDGETS))
-def test_command_imports_only_its_allow_list(budget: str, json_seed: str) -> None:
+def test_command_imports_only_its_allow_list(budget: str, json_seed: str, tmp_path: Path) -> None:
     command, libraries, ours = BUDGETS[budget]
-    command = [json_seed if part == "{json}" else part for part in command]
+    if "typst" in libraries:
+        pytest.importorskip("typst", reason="the PDF extra is not installed")
+    places = {"{json}": json_seed, "{pdf}": str(tmp_path / "cv.pdf")}
+    command = [places.get(part, part) for part in command]
     allowed = imported("import " + ", ".join(libraries) + REFERENCE_WORK)
     found = imported(running(*command))
     assert "resumefmt.loader" in found, "the command did not run"
@@ -157,8 +193,13 @@ def test_command_imports_only_its_allow_list(budget: str, json_seed: str) -> Non
 def test_markdown_conversion_loads_only_the_markdown_converter() -> None:
     found = imported(running("convert", SEED, "--to", "markdown"))
     assert "resumefmt.converters.markdown._model" in found
-    others = ("resumefmt.converters.latex.", "resumefmt.converters.jsonresume.")
+    others = (
+        "resumefmt.converters.latex.",
+        "resumefmt.converters.jsonresume.",
+        "resumefmt.converters.typst.",
+    )
     assert sorted(n for n in found if n.startswith(others)) == []
+    assert "typst" not in found
 
 
 @pytest.mark.parametrize(

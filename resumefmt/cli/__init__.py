@@ -29,6 +29,7 @@ COMMANDS = {
     "rules": "rules",
     "rule": "rule",
     "convert": "convert",
+    "themes": "themes",
     "import": "import_",
     "schema": "schema",
     "init": "init",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from resumefmt.cli._common import check_output_path, plural, write_output
@@ -11,46 +12,223 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
+    from resumefmt.converters.typst import EngineOptions
+    from resumefmt.converting import Converter
+
 SUMMARY = "turn a résumé into another format"
 DESCRIPTION = (
-    "Convert FILE to FORMAT (jsonresume, latex, markdown). The input is validated first; "
-    "an invalid one is refused (exit 1) and nothing is written."
+    "Convert FILE to FORMAT (jsonresume, latex, markdown, pdf, png, typst); without --to, "
+    "the format is the one -o's extension names. The input is validated first; an invalid "
+    "one is refused (exit 1) and nothing is written. pdf and png need -o."
 )
+
+#: The format an output's extension names, when --to is not given.
+EXTENSIONS = {
+    ".pdf": "pdf",
+    ".png": "png",
+    ".typ": "typst",
+    ".tex": "latex",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "jsonresume",
+}
+#: In a PNG output name, where the page number goes (``cv-{p}.png``): every page is written.
+PAGE = "{p}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", nargs="?", help="a résumé file, or - for stdin")
-    parser.add_argument("--to", required=True, metavar="FORMAT", help="jsonresume, latex, markdown")
+    parser.add_argument(
+        "--to",
+        metavar="FORMAT",
+        help="jsonresume, latex, markdown, pdf, png, typst (default: from -o's extension)",
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     parser.add_argument(
         "--template-dir", metavar="DIR", help="a folder of templates that replace the built-in ones"
     )
-    parser.add_argument("--theme", metavar="NAME", help="a theme of the format (latex: classic)")
+    parser.add_argument(
+        "--theme", metavar="NAME", help="a theme of the format (`resumefmt themes` lists them)"
+    )
     parser.add_argument(
         "--copy-templates",
         metavar="DIR",
         help="copy the format's built-in templates into DIR to restyle them (no FILE)",
     )
+    parser.add_argument(
+        "--font-path",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="pdf, png: a folder of extra fonts (repeatable)",
+    )
+    parser.add_argument(
+        "--pages",
+        metavar="N",
+        type=_positive,
+        help="pdf, png: fit N pages by tightening spacing, then type down to 9.5 pt",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="rebuild -o whenever FILE is saved, printing lint findings; Ctrl-C stops",
+    )
+
+
+def _positive(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of pages (1 or more)")
+    return int(text)
+
+
+def format_for(to: str | None, output: str | None) -> str:
+    """``--to``, or the format ``-o``'s extension names; neither is a usage error."""
+    if to is not None:
+        return to
+    if output is not None and output != "-":
+        extension = os.path.splitext(output)[1].lower()
+        if extension in EXTENSIONS:
+            return EXTENSIONS[extension]
+        raise UsageError(
+            f"cannot tell the format from '{output}': give --to FORMAT, or an -o ending in "
+            + ", ".join(EXTENSIONS)
+        )
+    raise UsageError("give --to FORMAT, or -o OUT with the format's extension (e.g. -o cv.pdf)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0 when written; invalid input raises DocumentError (exit 1) before any write."""
-    from resumefmt.converting import ConvertOptions, convert, find_converter
-    from resumefmt.loader import load
+    from resumefmt.converters.typst import EngineOptions
+    from resumefmt.converting import find_converter
     from resumefmt.plugins import converter_registry
 
     if args.copy_templates is not None:
         return _copy_templates(args)
     if args.file is None:
         raise UsageError("give the résumé to convert: resumefmt convert FILE --to FORMAT")
+    target = format_for(args.to, args.output)
     if args.output is not None:
         check_output_path(args.output, args.file)
-    converter = find_converter(converter_registry(), args.to, "export")
-    options = ConvertOptions(template_dir=args.template_dir, theme=args.theme)
-    write_output(convert(load(args.file), converter, options), args.output)
+    converter = find_converter(converter_registry(), target, "export")
+    binary = getattr(converter, "binary", False)
+    if binary and (args.output is None or (args.output == "-" and sys.stdout.isatty())):
+        raise UsageError(f"{target} is binary: give -o FILE (e.g. -o cv.{target})")
+    if args.watch and (args.output in (None, "-") or args.file == "-"):
+        raise UsageError("--watch needs a FILE to watch and an -o FILE to rebuild")
+    if (args.font_path or args.pages) and not binary:
+        raise UsageError(f"--font-path and --pages apply to pdf and png, not {target}")
+    if args.template_dir and hasattr(converter, "theme_table"):
+        raise UsageError(
+            f"--template-dir restyles latex and markdown; {target} takes a theme "
+            "(--theme, and docs/themes.md on writing one)"
+        )
+    if args.font_path:
+        from resumefmt.converters.typst._fonts import check_dirs
+
+        check_dirs(args.font_path)
+    options = EngineOptions(
+        template_dir=args.template_dir,
+        theme=args.theme,
+        font_paths=args.font_path,
+        pages=args.pages,
+    )
+    if args.watch:
+        return _watch(args, converter, options)
+    _convert(args.file, args.output, converter, options)
+    return 0
+
+
+def _convert(source: str, output: str | None, converter: Converter, options: EngineOptions) -> None:
+    """Load, convert, write; notices to stderr. Raises before writing anything on a problem."""
+    from resumefmt.converting import convert
+    from resumefmt.loader import load
+
+    options.notices.clear()
+    document = load(source)
+    build = getattr(converter, "build", None)
+    if build is not None and getattr(converter, "binary", False):
+        _write_pages(build(document, options), output or "-", converter.name)
+    else:
+        write_output(convert(document, converter, options), output)
     for notice in options.notices:
         print(notice.format_text(), file=sys.stderr)
-    return 0
+
+
+def _write_pages(pages: list[bytes], output: str, name: str) -> None:
+    """A PDF (one item), or PNG pages: ``{p}`` in the name writes each, else the first."""
+    if output == "-":
+        sys.stdout.buffer.write(pages[0])
+        sys.stdout.flush()
+        return
+    from pathlib import Path
+
+    from resumefmt._atomic import write_atomic
+
+    if name == "png" and PAGE in output:
+        width = len(str(len(pages)))
+        for number, page in enumerate(pages, start=1):
+            write_atomic(Path(output.replace(PAGE, f"{number:0{width}d}")), page, replace=True)
+        return
+    write_atomic(Path(output), pages[0], replace=True)
+    if len(pages) > 1:
+        print(
+            f"resumefmt: wrote page 1 of {len(pages)} to {output}; put {PAGE} in the name "
+            f"(e.g. cv-{PAGE}.png) to write every page",
+            file=sys.stderr,
+        )
+
+
+def _watch(args: argparse.Namespace, converter: Converter, options: EngineOptions) -> int:
+    """Rebuild on every save; a failed build keeps the last good output. Ctrl-C ends it (0)."""
+    import time
+
+    from resumefmt.errors import DocumentError, ResumefmtError
+
+    seen: tuple[float, int] | None = None
+    try:
+        while True:
+            try:
+                stat = os.stat(args.file)
+                now: tuple[float, int] | None = (stat.st_mtime, stat.st_size)
+            except OSError:
+                now = None
+            if now is not None and now != seen:
+                seen = now
+                _lint(args.file)
+                try:
+                    _convert(args.file, args.output, converter, options)
+                    print(f"resumefmt: wrote {args.output}", file=sys.stderr)
+                except DocumentError as exc:
+                    for diagnostic in exc.diagnostics:
+                        print(diagnostic.format_text(), file=sys.stderr)
+                    print(f"resumefmt: kept the last {args.output}", file=sys.stderr)
+                except ResumefmtError as exc:
+                    print(exc.format(), file=sys.stderr)
+                    print(f"resumefmt: kept the last {args.output}", file=sys.stderr)
+                sys.stderr.flush()
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _lint(source: str) -> None:
+    """The lint findings of the file, one line each on stderr (the build goes on regardless)."""
+    from resumefmt.config import find_config_file, load_config
+    from resumefmt.errors import ResumefmtError
+    from resumefmt.linter import LintRun
+    from resumefmt.loader import load
+    from resumefmt.plugins import rule_registry
+
+    try:
+        registry = rule_registry()
+        path = find_config_file(source)
+        config = load_config(path, registry) if path else None
+        for diagnostic in LintRun(registry).lint(load(source), config):
+            print(diagnostic.format_text(), file=sys.stderr)
+    except ResumefmtError:
+        return  # the build reports what is wrong with the file
 
 
 def _copy_templates(args: argparse.Namespace) -> int:
@@ -63,6 +241,8 @@ def _copy_templates(args: argparse.Namespace) -> int:
         raise UsageError("--copy-templates only copies templates: leave out FILE and -o")
     if not args.copy_templates:
         raise UsageError("--copy-templates needs the folder to copy into")
+    if args.to is None:
+        raise UsageError("--copy-templates needs --to latex or --to markdown")
     converter = find_converter(converter_registry(), args.to, "export")
     names = copy_templates(converter, args.copy_templates, args.theme)
     folder = shlex.quote(args.copy_templates)

@@ -1,0 +1,290 @@
+"""The résumé as the data a Typst theme reads: every printed text as spans, dates written out.
+
+The theme receives this as JSON (``sys.inputs``) or as a Typst literal
+(``--to typst``), never as markup: a span's text is a string, which Typst
+prints as it is. A span is one of ``{"text": s}`` (with ``"lang"`` when its
+script says which language it is in), ``{"strong": spans}``,
+``{"emph": spans}``, ``{"code": s}``, ``{"link": url, "body": spans}`` and
+``{"break": true}`` (a paragraph break). ``docs/themes.md`` documents the
+whole shape for theme authors.
+"""
+
+from __future__ import annotations
+
+from resumefmt.converters._common import STATUS, TITLES, bare_url, date, dates
+from resumefmt.converters.typst._scripts import runs
+from resumefmt.model import CUSTOM, KINDS
+from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from resumefmt.richtext import Span
+
+    Data = dict[str, Any]
+    Spans = list[dict[str, Any]]
+
+#: Bumped when the shape changes in a way a theme notices.
+VERSION = 1
+
+
+def text(value: str) -> Spans:
+    """A literal field: its runs of text (nothing in it is markup)."""
+    out: Spans = []
+    for run, language in runs(value):
+        out.append({"text": run, "lang": language} if language else {"text": run})
+    return out
+
+
+def rich(value: str) -> Spans:
+    """A rich-text field, parsed by :func:`resumefmt.richtext.parse`."""
+    return _spans(parse(value))
+
+
+def _spans(spans: list[Span]) -> Spans:
+    out: Spans = []
+    for span in spans:
+        if isinstance(span, Text):
+            out += text(span.text)
+        elif isinstance(span, Code):
+            out.append({"code": span.text})
+        elif isinstance(span, Strong):
+            out.append({"strong": _spans(span.children)})
+        elif isinstance(span, Emphasis):
+            out.append({"emph": _spans(span.children)})
+        elif isinstance(span, Link):
+            out.append({"link": span.url, "body": _spans(span.children)})
+        elif isinstance(span, Break):
+            out.append({"break": True})
+    return out
+
+
+def _optional(item: Data, key: str, convert: Any = text) -> Spans | None:
+    return convert(item[key]) if key in item else None
+
+
+def _link(url: str, label: str | None = None) -> Data:
+    return {"url": url, "label": text(bare_url(url) if label is None else label)}
+
+
+def header(basics: Data) -> Data:
+    """Name, other name, headline, summary, contact items and profiles."""
+    contacts: list[Data] = []
+    if "email" in basics:
+        contacts.append(_link("mailto:" + basics["email"], basics["email"]))
+    if "phone" in basics:
+        contacts.append({"url": None, "label": text(basics["phone"])})
+    if "url" in basics:
+        contacts.append(_link(basics["url"]))
+    place = basics.get("location") or {}
+    keys = ("address", "city", "region", "postalCode", "countryCode")
+    if where := ", ".join(place[key] for key in keys if place.get(key)):
+        contacts.append({"url": None, "label": text(where)})
+    profiles = []
+    for profile in basics.get("profiles", []):
+        label = profile["network"] + (f": {profile['username']}" if "username" in profile else "")
+        profiles.append({**_link(profile["url"], label), "network": text(profile["network"])})
+    return {
+        "name": text(basics["name"]),
+        "altName": _optional(basics, "altName"),
+        "headline": _optional(basics, "headline"),
+        "summary": _optional(basics, "summary", rich),
+        "contacts": contacts,
+        "profiles": profiles,
+    }
+
+
+def _when(item: Data) -> Spans | None:
+    written = dates(item)
+    return text(written) if written else None
+
+
+def _details(item: Data) -> Data:
+    """What entries share: summary, bullets, technologies."""
+    return {
+        "summary": _optional(item, "summary", rich),
+        "highlights": [rich(h) for h in item.get("highlights", [])],
+        "technologies": [text(t) for t in item.get("technologies", [])],
+    }
+
+
+def experience(item: Data) -> Data:
+    return {
+        "role": text(item["role"]),
+        "organization": text(item["organization"]),
+        "unit": _optional(item, "unit"),
+        "url": item.get("url"),
+        "location": _optional(item, "location"),
+        "dates": _when(item),
+        **_details(item),
+        "projects": [project(p) for p in item.get("projects", [])],
+    }
+
+
+def project(item: Data) -> Data:
+    return {
+        "name": text(item["name"]),
+        "url": item.get("url"),
+        "description": _optional(item, "description", rich),
+        "role": _optional(item, "role"),
+        "repository": _link(item["repository"]) if "repository" in item else None,
+        "dates": _when(item),
+        **_details(item),
+    }
+
+
+def education(item: Data) -> Data:
+    studies = " in ".join(item[key] for key in ("degree", "field") if key in item)
+    facts = [
+        f"{label}: {item[key]}"
+        for key, label in (("gpa", "GPA"), ("advisor", "Advisor"))
+        if key in item
+    ]
+    return {
+        "institution": text(item["institution"]),
+        "url": item.get("url"),
+        "studies": text(studies) if studies else None,
+        "location": _optional(item, "location"),
+        "dates": _when(item),
+        "facts": text("; ".join(facts)) if facts else None,
+        "thesis": _optional(item, "thesis", rich),
+        "courses": [text(c) for c in item.get("courses", [])],
+        **_details(item),
+    }
+
+
+def publication(item: Data) -> Data:
+    equal = set(item.get("equalContribution", []))
+    authors = [
+        {
+            "name": text(name),
+            "mine": position == item.get("authorPosition"),
+            "equal": position in equal,
+        }
+        for position, name in enumerate(item.get("authors", []), start=1)
+    ]
+    links = [_link(other["url"], other["label"]) for other in item.get("links", [])]
+    return {
+        "authors": authors,
+        "etAl": bool(item.get("etAl")),
+        "title": text(item["title"]),
+        "url": item.get("url"),
+        "venue": _optional(item, "venue"),
+        "dates": _when(item),
+        "status": text(STATUS[item["status"]]) if item.get("status") in STATUS else None,
+        "doi": _link("https://doi.org/" + item["doi"], "doi:" + item["doi"])
+        if "doi" in item
+        else None,
+        "links": links,
+        "summary": _optional(item, "summary", rich),
+    }
+
+
+def award(item: Data) -> Data:
+    return {
+        "title": text(item["title"]),
+        "url": item.get("url"),
+        "awarder": _optional(item, "awarder"),
+        "dates": _when(item),
+        "summary": _optional(item, "summary", rich),
+    }
+
+
+def skill(item: Data) -> Data:
+    return {
+        "name": text(item["name"]),
+        "level": _optional(item, "level"),
+        "keywords": [text(k) for k in item.get("keywords", [])],
+    }
+
+
+def language(item: Data) -> Data:
+    tests = []
+    for test in item.get("tests", []):
+        words = test["name"] + (" " + test["score"] if "score" in test else "")
+        inner = [f"{p['name']} {p['score']}" for p in test.get("parts", [])]
+        if "date" in test:
+            inner.append(date(test["date"]))
+        tests.append(text(words + (f" ({', '.join(inner)})" if inner else "")))
+    return {
+        "language": text(item["language"]),
+        "fluency": _optional(item, "fluency"),
+        "tests": tests,
+    }
+
+
+def interest(item: Data) -> Data:
+    return {"name": text(item["name"]), "keywords": [text(k) for k in item.get("keywords", [])]}
+
+
+def custom_item(item: str | Data) -> Data:
+    """A custom section's item: a line of rich text, or an entry."""
+    if isinstance(item, str):
+        return {"line": rich(item)}
+    return {
+        "title": rich(item["title"]),
+        "subtitle": _optional(item, "subtitle", rich),
+        "location": _optional(item, "location"),
+        "url": item.get("url"),
+        "dates": _when(item),
+        **_details(item),
+    }
+
+
+#: By :data:`resumefmt.model.KINDS`: the section kind a theme sees and its entries' view.
+_KINDS = {
+    "experience": experience,
+    "project": project,
+    "education": education,
+    "publication": publication,
+    "award": award,
+    "skill": skill,
+    "language": language,
+    "interest": interest,
+}
+
+
+def sections(data: Data) -> list[Data]:
+    """``{"kind", "name", "title", "items"}`` per non-empty section, in the order written.
+
+    ``kind`` is the entry kind (``experience`` for both work and research,
+    ``custom`` for a section with a title of its own); ``name`` the section's key.
+    """
+    out: list[Data] = []
+    for key, value in data.items():
+        if key == CUSTOM:
+            for section in value:
+                out.append(
+                    {
+                        "kind": "custom",
+                        "name": CUSTOM,
+                        "title": text(section["title"]),
+                        "items": [custom_item(item) for item in section["items"]],
+                    }
+                )
+        elif key in KINDS and value:
+            kind = KINDS[key]
+            out.append(
+                {
+                    "kind": kind,
+                    "name": key,
+                    "title": text(TITLES[key]),
+                    "items": [_KINDS[kind](item) for item in value],
+                }
+            )
+    return out
+
+
+def view(data: Data, *, style: Data | None = None) -> Data:
+    """What a theme reads: the document language, metadata, header, sections, style."""
+    basics = data["basics"]
+    return {
+        "version": VERSION,
+        "lang": "en",
+        "title": basics["name"],
+        "author": basics["name"],
+        "basics": header(basics),
+        "sections": sections(data),
+        "style": style or {},
+    }
