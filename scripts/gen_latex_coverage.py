@@ -57,12 +57,7 @@ FAMILIES = (
     ),
     (
         "DEJAVU_SANS",
-        "DejaVu Sans",
-        tuple(f"DejaVu Sans:style={s}" for s in ("Book", "Bold", "Oblique", "Bold Oblique")),
-    ),
-    (
-        "DEJAVU_SANS_UPRIGHT",
-        "DejaVu Sans upright (right-to-left text has no italic)",
+        "DejaVu Sans, upright only (it has no Arabic italic)",
         ("DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"),
     ),
     (

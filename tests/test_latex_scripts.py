@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from bounded import run_bounded
-from conftest import ROOT, require_tool, run_resumefmt
+from conftest import ROOT, in_ci, require_tool, run_resumefmt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,13 +48,25 @@ def xelatex(tex: str, folder: Path) -> Path:
     return folder / "cv.pdf"
 
 
+#: Unicode's default ignorable code points (DerivedCoreProperties.txt): a font without
+#: one costs a line in xelatex's log and nothing on the page.
+IGNORABLE = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+    (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)  # fmt: skip
+
+
 def missing_glyphs(log: Path) -> list[str]:
     """What xelatex found in no font, as U+XXXX, leaving out what is invisible anyway."""
-    from resumefmt.converters.latex._fonts import needs_glyph
-
     text = log.read_text(encoding="utf-8", errors="replace")
-    found = re.findall(r"Missing character: There is no .*? \(U\+([0-9A-F]+)\)", text)
-    return sorted({f"U+{code}" for code in found if needs_glyph(chr(int(code, 16)))})
+    found = {
+        int(c, 16)
+        for c in re.findall(r"Missing character: There is no .*? \(U\+([0-9A-F]+)\)", text)
+    }
+    return [f"U+{c:04X}" for c in sorted(found) if not any(a <= c <= b for a, b in IGNORABLE)]
 
 
 def pdftotext(pdf: Path, *options: str) -> str:
@@ -82,10 +94,10 @@ def test_greek_and_cyrillic_print_beside_cjk(tmp_path: Path) -> None:
         "  headline: Αλέξανδρος Пушкин\n"
         "  summary: Σωκράτης и Достоевский, 北京大学.\n"
     )
-    assert "\\setmainfont{DejaVu Serif}" in tex
     text = " ".join(pdftotext(xelatex(tex, tmp_path)).split())
     for words in ("Ada 成泽毅", "Αλέξανδρος Пушкин", "Σωκράτης и Достоевский, 北京大学."):
         assert words in text
+    assert "\\setmainfont{DejaVu Serif}" in tex
     assert "DejaVuSerif" in fonts_of(tmp_path / "cv.pdf")
 
 
@@ -101,9 +113,9 @@ def test_cjk_with_latin_alone_keeps_latin_modern() -> None:
 
 def test_korean_keeps_its_word_spaces(tmp_path: Path) -> None:
     tex = to_latex("  name: 김민준\n  summary: 데이터 분석 팀을 이끌었습니다. 서울 대학교\n")
-    assert "\\rfko{데이터 분석 팀을 이끌었습니다}." in tex
     text = pdftotext(xelatex(tex, tmp_path))
     assert "데이터 분석 팀을 이끌었습니다. 서울 대학교" in text
+    assert "\\rfko{데이터 분석 팀을 이끌었습니다}." in tex
 
 
 def test_spaces_written_between_chinese_words_print_as_in_the_pdf(tmp_path: Path) -> None:
@@ -179,10 +191,11 @@ def test_a_rich_text_span_in_another_language_than_its_string_compiles(tmp_path:
     """Each span is set in its own language: the bold 臺灣 is Traditional Chinese beside the
     kana, the bold العربية Arabic beside the Persian; every command is defined."""
     tex = to_latex("  name: Ada\n  summary: '**臺灣**のテキスト, **العربية** فارسی'\n")
+    used = glyphs_used(xelatex(tex, tmp_path))
+    assert regional_glyph("臺", "TC") in used and regional_glyph("臺", "JP") not in used
     body = tex.partition("\\begin{document}")[2]
     assert "\\textbf{\\rftc{臺灣}}\\rfja{のテキスト}" in body
     assert "\\textbf{\\rfar{العربية}} \\rffa{فارسی}" in body
-    xelatex(tex, tmp_path)
 
 
 # Arabic, Persian, Hebrew -------------------------------------------------------------------
@@ -234,12 +247,12 @@ def test_right_to_left_text_in_italic_and_code_is_drawn(tmp_path: Path) -> None:
 
 def test_check_marks_stars_and_some_emoji_print_in_dejavu_sans(tmp_path: Path) -> None:
     tex = to_latex("  name: Ada Lovelace ✓\n  summary: ★★★ rated, 😀 and ☎ here\n")
-    assert "\\rfsym{✓}" in tex and "\\rfsym{★★★}" in tex
-    assert "\\setmainfont" not in tex  # the letters stay in Latin Modern
     pdf = xelatex(tex, tmp_path)
     text = pdftotext(pdf)
     assert "Ada Lovelace ✓" in text and "★★★ rated, 😀 and ☎ here" in text
     assert "DejaVuSans" in fonts_of(pdf) and "LMRoman" in fonts_of(pdf)
+    assert "\\rfsym{✓}" in tex and "\\rfsym{★★★}" in tex
+    assert "\\setmainfont" not in tex  # the letters stay in Latin Modern
 
 
 ROCKET = (
@@ -350,7 +363,12 @@ def test_the_coverage_module_matches_the_installed_fonts() -> None:
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    expected = script.render()
+    try:
+        expected = script.render()
+    except SystemExit as exc:  # a font it reads is not installed
+        if in_ci():
+            raise
+        pytest.skip(str(exc))
     actual = (ROOT / "resumefmt" / "converters" / "latex" / "_coverage.py").read_text("utf-8")
     assert actual == expected, "stale: run .venv/bin/python scripts/gen_latex_coverage.py"
 
@@ -363,18 +381,20 @@ def _drawn_characters() -> list[str]:
     from resumefmt.converters.latex import _coverage
 
     out = []
-    for name in ("LATIN_MODERN", "DEJAVU_SERIF", "DEJAVU_SANS", "DEJAVU_SANS_UPRIGHT", "NOTO_CJK"):
+    for name in ("LATIN_MODERN", "DEJAVU_SERIF", "DEJAVU_SANS", "NOTO_CJK"):
         for first, last in getattr(_coverage, name):
             out += [chr(c) for c in range(first, min(last, first + 40) + 1)]
     return sorted({c for c in out if not 0xE000 <= ord(c) <= 0xF8FF})  # private use
 
 
-_WORDS = st.lists(
-    st.text(st.sampled_from(_drawn_characters()), min_size=1, max_size=6)
-    | st.sampled_from(["Ada", "2020", "(x)", ", ", "**b**", "`c`", "*i*"]),
-    min_size=1,
-    max_size=8,
-).map(" ".join)
+_WORDS = st.deferred(
+    lambda: st.lists(
+        st.text(st.sampled_from(_drawn_characters()), min_size=1, max_size=6)
+        | st.sampled_from(["Ada", "2020", "(x)", ", ", "**b**", "`c`", "*i*"]),
+        min_size=1,
+        max_size=8,
+    ).map(" ".join)
+)
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow,

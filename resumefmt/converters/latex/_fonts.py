@@ -11,12 +11,12 @@ is the same wherever it is made:
   Serif (with DejaVu Sans Mono for code), so that words do not mix fonts;
 - CJK through xeCJK in Noto Serif CJK, in the regional forms the text's
   script points to (``\\rfja``, ``\\rfko``, ``\\rftc``; Simplified Chinese
-  by default); Korean keeps the spaces between its words;
+  by default), with the spaces written between words (Korean needs them);
 - Arabic, Persian and Hebrew right to left through babel (``\\rfar``,
   ``\\rffa``, ``\\rfhe``), in DejaVu Sans, where the Unicode bidirectional
   algorithm puts it (:func:`~resumefmt.converters._scripts.rtl_stretches`);
 - any other character the main font lacks (✓, ★, some emoji) in DejaVu Sans
-  (``\\rfsym``).
+  (``\\rfsym``), upright as the right-to-left text (its italic has no Arabic).
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ def _undrawn(text: str, cjk: bool, main: str) -> Iterable[tuple[int, str]]:
 def _drawn_right_to_left(char: str, cjk: bool) -> bool:
     if cjk and draws("XECJK", char):  # xeCJK sets it in the CJK font, even there
         return draws("NOTO_CJK", char)
-    return draws("DEJAVU_SANS_UPRIGHT", char)
+    return draws("DEJAVU_SANS", char)
 
 
 def _drawn_alone(char: str, cjk: bool, main: str) -> bool:
