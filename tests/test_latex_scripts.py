@@ -12,13 +12,14 @@ import importlib.util
 import json
 import re
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bounded import run_bounded
-from conftest import ROOT, in_ci, require_tool, run_resumefmt
+from conftest import EXAMPLES, ROOT, in_ci, require_tool, run_resumefmt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -435,6 +436,35 @@ def test_any_text_is_drawn_or_refused_only_for_what_xelatex_would_miss(
     xelatex(tex, tmp_path)
 
 
+# Start-up: tables, not font files ----------------------------------------------------------
+
+
+def modules_imported(*args: str) -> set[str]:
+    """The modules ``resumefmt ARGS`` imports, in a fresh interpreter."""
+    probe = (
+        "import sys\nfrom resumefmt.cli import main\n"
+        f"try:\n    main({list(args)!r})\n"
+        "finally:\n    sys.stderr.write('\\0' + ' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    return set(done.stderr.rpartition("\0")[2].split())
+
+
+def test_the_font_plan_reads_no_font_file_and_pdflatex_output_needs_none(tmp_path: Path) -> None:
+    cjk = modules_imported(
+        "convert", str(EXAMPLES / "cheng-zeyi.resumefmt.yaml"), "--to", "latex",
+        "-o", str(tmp_path / "c.tex"),
+    )  # fmt: skip
+    assert "resumefmt.converters.latex._fonts" in cjk
+    assert not {m for m in cjk if m.split(".")[0] in ("fontTools", "typst")}
+    latin = modules_imported(
+        "convert", str(EXAMPLES / "shuai-xie.resumefmt.yaml"), "--to", "latex",
+        "-o", str(tmp_path / "s.tex"),
+    )  # fmt: skip
+    assert "resumefmt.converters.latex._fonts" not in latin
+    assert "resumefmt.converters.latex._coverage" not in latin
+
+
 # Bounded: a long text of every script --------------------------------------------------
 
 
@@ -446,10 +476,35 @@ def test_a_long_text_of_every_script_is_planned_in_bounded_time(tmp_path: Path) 
     )
     out = tmp_path / "long.tex"
     case = run_bounded(
-        "convert --to latex: 300,000 characters of nine scripts",
+        "convert --to latex: 268,000 characters of nine scripts",
         *("convert", source, "--to", "latex", "-o", out),
         seconds=30,
     )
     assert (case.returncode, case.stderr) == (0, "")
     assert case.seconds < 15 and case.peak_mib < 400
     assert out.read_text(encoding="utf-8").count("\\rfko{한국어 단어}") == 4000
+
+
+def test_twenty_thousand_undrawn_characters_are_each_named_in_bounded_time(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "many.resumefmt.yaml"
+    undrawn = "".join(chr(0xF0000 + i) for i in range(20000))  # supplementary private use
+    source.write_text(
+        f'resumefmt: "1.0"\nbasics:\n  name: Ada\n  summary: "{undrawn}"\n', encoding="utf-8"
+    )
+    out = tmp_path / "many.tex"
+    case = run_bounded(
+        "convert --to latex: 20,000 characters no font draws",
+        *("convert", source, "--to", "latex", "-o", out),
+        seconds=60,
+    )
+    lines = case.stderr.splitlines()
+    assert (case.returncode, len(lines)) == (1, 20000)
+    assert lines[1] == (
+        f"{source}:4:14: error: none of the fonts of the LaTeX output (Latin Modern, DejaVu, "
+        "Noto CJK) draws '\U000f0001' (U+F0001): convert --to pdf, which uses any installed "
+        "font, or write it another way [RF070]"
+    )
+    assert case.seconds < 20 and case.peak_mib < 400
+    assert not out.exists()
