@@ -115,7 +115,7 @@ BUDGETS = {
     # The Typst engine, and neither Jinja2 nor fontTools (the glyph check reads cmaps itself).
     "convert --to pdf": (
         ["convert", SEED, "-o", "{pdf}"],
-        # pathlib: the atomic write of the output file.
+        # pathlib, tempfile, signal, contextlib: the atomic write of the output file.
         [
             "argparse",
             "yaml",
@@ -126,6 +126,8 @@ BUDGETS = {
             "struct",
             "tempfile",
             "pathlib",
+            "signal",
+            "contextlib",
         ],
         [*CORE, "resumefmt._yaml_reader", *CONVERT_PDF],
     ),
