@@ -15,9 +15,9 @@ import pytest
 from conftest import EXAMPLES, require_tool
 from hypothesis import HealthCheck, given, settings
 from strategies import resumefmt_documents
+from test_latex_scripts import missing_glyphs
 
 from resumefmt.converters.latex._escape import _MISSING_IN_T1, _PDFLATEX_RANGES, engine_for
-from resumefmt.converters.latex._fonts import needs_glyph
 from resumefmt.converters.latex._parts import printed_strings
 from resumefmt.converting import ConvertOptions, convert
 from resumefmt.errors import DocumentError
@@ -43,13 +43,6 @@ def compile_pdf(tex: str, engine: str, folder: Path) -> str:
         check=True,
     ).stdout
     return " ".join(text.split())
-
-
-def missing_glyphs(log: Path) -> list[str]:
-    """The characters with a glyph to draw that xelatex found in no font (its log says so)."""
-    text = log.read_text(encoding="utf-8", errors="replace")
-    found = re.findall(r"Missing character: There is no .*? \(U\+([0-9A-F]+)\)", text)
-    return sorted({f"U+{code}" for code in found if needs_glyph(chr(int(code, 16)))})
 
 
 def page_count(pdf: Path) -> int:
