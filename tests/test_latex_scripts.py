@@ -155,7 +155,7 @@ def regional_glyph(char: str, region: str) -> int:
     """The CID that Noto Serif CJK's face for ``region`` draws ``char`` with."""
     ttlib = pytest.importorskip("fontTools.ttLib", reason="fontTools (a test extra)")
     found = subprocess.run(
-        ["fc-match", "--format", "%{file}\n%{index}", f"Noto Serif CJK {region}"],
+        [require_tool("fc-match"), "--format", "%{file}\n%{index}", f"Noto Serif CJK {region}"],
         capture_output=True,
         text=True,
         check=False,
