@@ -191,7 +191,11 @@ MISSING_GLYPH = Code(
     "or the --font-path folders draws would come out as an empty box. It is reported "
     "where it is written, with its code point. Install a font that has it (Debian: "
     "fonts-noto-core covers most scripts, fonts-noto-cjk Chinese, Japanese and Korean, "
-    "fonts-noto-color-emoji emoji), pass --font-path DIR, or write it another way.",
+    "fonts-noto-color-emoji emoji), pass --font-path DIR, or write it another way. "
+    "convert --to latex refuses the same way, before TeX runs, a character that none of "
+    "the fonts its xelatex preamble names draws (Latin Modern, DejaVu, Noto CJK), and "
+    "right-to-left text in a script other than Arabic, Persian and Hebrew: convert --to "
+    "pdf instead, or write it another way.",
 )
 PAGE_BUDGET = Code(
     "RF071",

@@ -54,14 +54,15 @@ if runtime=$(node_runtime); then
 fi
 
 # Debian packages: TeX Live for the LaTeX converter's tests (xelatex and the
-# Noto CJK and DejaVu fonts for text T1 lacks), poppler-utils for pdftotext,
-# pdfinfo and pdftoppm, git for the pre-commit test, openssl for the link
+# Noto CJK and DejaVu fonts, italics too, for text T1 lacks), poppler-utils for
+# pdftotext, pdfinfo and pdftoppm, git for the pre-commit test, openssl for the link
 # checker's https test; for the PDF tests, the fonts of every script they print
 # (Noto CJK, DejaVu for Arabic and Hebrew, Noto Color Emoji) and strace (the
 # hostile document opens no file it names). Only what is missing is installed.
 DEBIAN_PACKAGES=(texlive-latex-recommended texlive-latex-extra lmodern texlive-xetex
     texlive-lang-cjk texlive-lang-chinese texlive-fonts-recommended fonts-noto-cjk
-    fonts-dejavu-core fonts-noto-color-emoji poppler-utils git openssl strace)
+    fonts-dejavu-core fonts-dejavu-extra fonts-noto-color-emoji poppler-utils git openssl
+    strace)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||

@@ -179,7 +179,7 @@ def test_cjk_only_in_an_extension_key_keeps_pdflatex() -> None:
 def test_cjk_text_gets_xecjk_and_says_it_needs_xelatex() -> None:
     text = convert(load(EXAMPLES / "cheng-zeyi.resumefmt.yaml"), LATEX, ConvertOptions())
     assert text.startswith("% Needs xelatex: the text has CJK characters")
-    assert "\\usepackage{xeCJK}\n\\setCJKmainfont{Noto Serif CJK SC}" in text
+    assert "\\usepackage{xeCJK}\n" in text and "\\setCJKmainfont{Noto Serif CJK SC}\n" in text
     assert "\\usepackage[T1]{fontenc}" not in text
 
 

@@ -15,10 +15,12 @@ import pytest
 from conftest import EXAMPLES, require_tool
 from hypothesis import HealthCheck, given, settings
 from strategies import resumefmt_documents
+from test_latex_scripts import missing_glyphs
 
 from resumefmt.converters.latex._escape import _MISSING_IN_T1, _PDFLATEX_RANGES, engine_for
 from resumefmt.converters.latex._parts import printed_strings
 from resumefmt.converting import ConvertOptions, convert
+from resumefmt.errors import DocumentError
 from resumefmt.loader import load, load_text
 from resumefmt.plugins import converter_registry
 
@@ -161,13 +163,22 @@ def test_a_script_t1_lacks_is_sent_to_xelatex(tmp_path: Path) -> None:
     assert "Αλέξανδρος \\& Ω" in compile_pdf(tex, "xelatex", tmp_path)
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(document=resumefmt_documents())
-def test_generated_documents_compile(document: dict[str, Any], tmp_path: Path) -> None:
-    tex = convert(load_text(json.dumps(document), "g.json", "json"), LATEX, ConvertOptions())
+def test_generated_documents_compile_or_name_their_undrawn_characters(
+    document: dict[str, Any], tmp_path: Path
+) -> None:
+    """Random text compiles with every character drawn (xelatex logs none missing but
+    invisible ones), or is refused before TeX with RF070."""
+    try:
+        tex = convert(load_text(json.dumps(document), "g.json", "json"), LATEX, ConvertOptions())
+    except DocumentError as exc:
+        assert {d.code for d in exc.diagnostics} == {"RF070"}
+        return
     engine, _ = engine_for(printed_strings(document))
     text = compile_pdf(tex, engine, tmp_path)
+    assert missing_glyphs(tmp_path / "resume.log") == []
 
     # pdftotext guesses spaces and maps some glyphs its own way: compare letters and digits.
     def letters(s: str) -> str:

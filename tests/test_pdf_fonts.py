@@ -12,9 +12,9 @@ from conftest import ROOT, require_tool, run_resumefmt
 
 typst = pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
 
+from resumefmt.converters._scripts import cjk_language, runs  # noqa: E402
 from resumefmt.converters.typst._cmap import covered  # noqa: E402
 from resumefmt.converters.typst._fonts import SHIPPED  # noqa: E402
-from resumefmt.converters.typst._scripts import cjk_language, runs  # noqa: E402
 
 #: A code point no font on a Debian machine draws (supplementary private use; the
 #: embedded fonts use the basic private use area): the glyph check's case.

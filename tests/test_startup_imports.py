@@ -75,6 +75,7 @@ CONVERT_PDF = (
     "resumefmt._atomic",
     "resumefmt.converters",
     "resumefmt.converters._common",
+    "resumefmt.converters._scripts",  # which language a run of text is in
     "resumefmt.converters.typst.*",
     # Registered, so their packages are imported; their modules are not.
     "resumefmt.converters.latex",

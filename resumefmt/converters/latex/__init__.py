@@ -5,7 +5,9 @@ A theme is a template folder under ``templates/`` (``classic`` today);
 text is escaped by the environment's output filter (``_escape``), so a
 template cannot forget to; the pieces built in ``_parts`` are escaped LaTeX.
 The output compiles with pdflatex, or with xelatex when the text needs it
-(CJK through xeCJK, or a script T1 lacks); its first lines say which.
+(CJK through xeCJK, or a script T1 lacks); its first lines say which. For
+xelatex the converter chooses the font of every character (``_fonts``), and
+refuses one that none of them draws (RF070) rather than let TeX drop it.
 """
 
 from __future__ import annotations
@@ -49,20 +51,31 @@ def register(registry: Registry) -> None:
 def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_THEME) -> str:
     """The LaTeX source of a valid document."""
     from resumefmt.converters.latex import _parts as parts
-    from resumefmt.converters.latex._escape import engine_for
+    from resumefmt.converters.latex._escape import PLAN, engine_for
     from resumefmt.converting import render_template
 
     data: dict[str, Any] = document.data
     engine, cjk = engine_for(parts.printed_strings(data))
+    plan = None
+    if engine == "xelatex":
+        from resumefmt.converters.latex._fonts import describe_plan
+        from resumefmt.converters.latex._fonts import plan as font_plan
+
+        plan = font_plan(document, cjk)
     environment = latex_environment(options, options.theme or theme)
-    return render_template(
-        environment,
-        "resume.tex.j2",
-        basics=data["basics"],
-        sections=parts.sections(data),
-        engine=engine,
-        cjk=cjk,
-    )
+    token = PLAN.set(plan)
+    try:
+        return render_template(
+            environment,
+            "resume.tex.j2",
+            basics=data["basics"],
+            sections=parts.sections(data),
+            engine=engine,
+            cjk=cjk,
+            fonts=describe_plan(plan) if plan else None,
+        )
+    finally:
+        PLAN.reset(token)
 
 
 def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> jinja2.Environment:

@@ -3,23 +3,34 @@
 Nothing a user writes can become a command: every character with a meaning to
 TeX is replaced by a command that prints it, ligatures that would change what
 was typed (``--``, ``''``, ``,,``) are broken, and control characters are
-dropped, bidirectional controls too (no engine here reorders text, and they
-would reorder it in the source and in what a PDF reader extracts). What the T1
-font encoding lacks is mapped to commands that exist. A long word (an address,
-an identifier) gets places where the line may break, so it cannot run off the
-page.
+dropped, bidirectional controls too (they would reorder the text in the
+source and in what a PDF reader extracts; the converter marks right-to-left
+text itself). What the T1 font encoding lacks is mapped to commands that
+exist. A long word (an address, an identifier) gets places where the line may
+break, so it cannot run off the page.
+
+For xelatex, text in another script is also wrapped in the command that sets
+its font and direction (``_fonts``): the plan of the document being rendered
+is in :data:`PLAN`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from contextvars import ContextVar
 
 from resumefmt.converters._common import INVISIBLE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
+
+    from resumefmt.converters.latex._fonts import Plan
+
+#: The fonts of the document being rendered for xelatex; None for pdflatex (and
+#: for escaping outside a rendering), which needs no font commands.
+PLAN: ContextVar[Plan | None] = ContextVar("PLAN", default=None)
 
 
 class Latex(str):
@@ -102,6 +113,29 @@ def escape(text: str) -> Latex:
     """``text`` as LaTeX that prints it literally (a newline becomes a space)."""
     # Control characters go first, so that "-\x1f-" cannot become a "--" dash.
     text = _CONTROLS.sub("", text)
+    plan = PLAN.get()
+    if plan is None or text.isascii():
+        return Latex(_escape_words(text))
+    out = []
+    for _run, wrap, parts in plan.pieces(text):
+        inner = "".join(
+            r"\rfsym{" + _escape_words(part) + "}" if symbols else _escape_words(part)
+            for part, symbols in parts
+        )
+        out.append(f"\\rf{wrap}{{{inner}}}" if wrap else inner)
+    return Latex("".join(out))
+
+
+def drop_controls(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` without what :func:`escape` drops, and where in ``text`` each character kept is."""
+    if not _CONTROLS.search(text):
+        return text, range(len(text))
+    kept = [i for i, char in enumerate(text) if not _CONTROLS.fullmatch(char)]
+    return "".join(text[i] for i in kept), kept
+
+
+def _escape_words(text: str) -> str:
+    """Escaped ``text`` (controls already dropped), long words given places to break."""
     out = []
     last = 0
     for word in _LONG_WORD.finditer(text):
@@ -110,7 +144,7 @@ def escape(text: str) -> Latex:
         out.append(_BREAK.join(_escape(piece) for piece in _pieces(word.group())))
         last = word.end()
     out.append(_escape(text[last:]))
-    return Latex("".join(out))
+    return "".join(out)
 
 
 def _escape(text: str) -> str:

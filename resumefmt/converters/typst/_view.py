@@ -12,7 +12,7 @@ whole shape for theme authors.
 from __future__ import annotations
 
 from resumefmt.converters._common import STATUS, TITLES, bare_url, date, dates
-from resumefmt.converters.typst._scripts import runs
+from resumefmt.converters._scripts import runs
 from resumefmt.model import CUSTOM, KINDS
 from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
 
