@@ -17,7 +17,9 @@ from json.scanner import NUMBER_RE
 from resumefmt import codes, pointer
 from resumefmt._reading import (
     MAX_DEPTH,
+    MAX_VALUES,
     TOO_DEEP,
+    TOO_MANY,
     Position,
     Problem,
     ReadResult,
@@ -39,6 +41,10 @@ class _TooDeep(Exception):
     pass
 
 
+class _TooMany(Exception):
+    pass
+
+
 def read_json(text: str) -> ReadResult:
     result = ReadResult()
     if not text.strip(" \t\n\r"):
@@ -56,6 +62,8 @@ def read_json(text: str) -> ReadResult:
         result.data, _ = walker.value(0, "")
     except _TooDeep as exc:
         result.problems.append(Problem(codes.SYNTAX, walker.position(exc.args[0]), "", TOO_DEEP))
+    except _TooMany as exc:
+        result.problems.append(Problem(codes.SYNTAX, walker.position(exc.args[0]), "", TOO_MANY))
     return result
 
 
@@ -92,6 +100,8 @@ class _Walker:
         s = self.text
         index = self.skip(index)
         self.result.positions[here] = self.position(index)
+        if len(self.result.positions) > MAX_VALUES:
+            raise _TooMany(index)
         char = s[index]
         if char in "{[":
             if depth == MAX_DEPTH:

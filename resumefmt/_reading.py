@@ -19,6 +19,14 @@ Position = tuple[int, int]
 #: limit bounds every recursion after the loader (validation, rules, converters).
 MAX_DEPTH = 100
 TOO_DEEP = f"the document is nested more than {MAX_DEPTH} levels deep"
+#: More values are refused: the examples hold 300 to 700, a long academic CV a
+#: few thousand; the limit bounds the time and memory of every later step
+#: (validation, rules, converters), which grow with the number of values.
+MAX_VALUES = 50_000
+TOO_MANY = (
+    f"the document holds more than {MAX_VALUES:,} values; a résumé holds a few "
+    "thousand: remove what was generated, or split the file"
+)
 
 
 class Problem(Record):

@@ -16,7 +16,15 @@ import re
 import yaml
 
 from resumefmt import codes, pointer
-from resumefmt._reading import MAX_DEPTH, TOO_DEEP, Problem, ReadResult, duplicate_key
+from resumefmt._reading import (
+    MAX_DEPTH,
+    MAX_VALUES,
+    TOO_DEEP,
+    TOO_MANY,
+    Problem,
+    ReadResult,
+    duplicate_key,
+)
 from resumefmt._text import quote
 
 TYPE_CHECKING = False
@@ -163,6 +171,9 @@ def _build(next_event: Callable[[], Any], result: ReadResult, source: _Source) -
             continue
         here = _child_pointer(frame)
         result.positions[here] = position
+        if len(result.positions) > MAX_VALUES:
+            result.problems.append(Problem(codes.SYNTAX, position, here, TOO_MANY))
+            return
         if frame is not None and frame.key is not None:
             result.key_positions[here] = frame.key_position
         value = _node_value(event, here, position, result)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +74,19 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_module(name: str) -> Any:
+    """A Python module a test needs (an extra), or skip; under CI=true a missing one fails."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        reason = f"the Python module {name} is not installed (scripts/test.sh installs it)"
+        if in_ci():
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason, allow_module_level=True)
 
 
 def require_tool(name: str, *, search: Path | None = None) -> str:

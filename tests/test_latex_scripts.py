@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from bounded import run_bounded
-from conftest import EXAMPLES, ROOT, in_ci, require_tool, run_resumefmt
+from conftest import EXAMPLES, ROOT, in_ci, require_module, require_tool, run_resumefmt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -129,7 +129,7 @@ def test_spaces_written_between_chinese_words_print_as_in_the_pdf(tmp_path: Path
 
 def glyphs_used(pdf: Path) -> set[int]:
     """The glyph codes (CIDs) a PDF shows in its Noto CJK fonts."""
-    pypdf = pytest.importorskip("pypdf", reason="pypdf (a test extra)")
+    pypdf = require_module("pypdf")
     from pypdf.generic import ContentStream
 
     reader = pypdf.PdfReader(pdf)
@@ -153,7 +153,7 @@ def glyphs_used(pdf: Path) -> set[int]:
 
 def regional_glyph(char: str, region: str) -> int:
     """The CID that Noto Serif CJK's face for ``region`` draws ``char`` with."""
-    ttlib = pytest.importorskip("fontTools.ttLib", reason="fontTools (a test extra)")
+    ttlib = require_module("fontTools.ttLib")
     found = subprocess.run(
         [require_tool("fc-match"), "--format", "%{file}\n%{index}", f"Noto Serif CJK {region}"],
         capture_output=True,
@@ -355,7 +355,7 @@ def test_a_korean_run_in_a_japanese_string_is_korean() -> None:
 
 
 def test_the_coverage_module_matches_the_installed_fonts() -> None:
-    pytest.importorskip("fontTools.ttLib", reason="fontTools (a test extra)")
+    require_module("fontTools.ttLib")
     for tool in ("fc-list", "kpsewhich"):
         require_tool(tool)
     spec = importlib.util.spec_from_file_location(

@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 from bounded import run_bounded
-from conftest import EXAMPLES, ROOT, require_tool, run_resumefmt
+from conftest import EXAMPLES, ROOT, require_module, require_tool, run_resumefmt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import resumefmt_documents
 
-typst = pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
-pypdf = pytest.importorskip("pypdf", reason="pypdf (a test extra) is not installed")
+typst = require_module("typst")
+pypdf = require_module("pypdf")
 
 from resumefmt.converters.typst._source import literal, string  # noqa: E402
 from resumefmt.testing import HOSTILE_DOCUMENT, pdf_links, pdf_text  # noqa: E402
@@ -207,7 +207,8 @@ def test_a_malformed_source_date_epoch_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr == (
-        "resumefmt: SOURCE_DATE_EPOCH must be whole seconds since 1970, not 'yesterday'\n"
+        "resumefmt: SOURCE_DATE_EPOCH must be whole seconds since 1970, up to 253402300799 "
+        "(9999-12-31), not 'yesterday'\n"
     )
 
 

@@ -9,10 +9,10 @@ import io
 from functools import cache
 
 import pytest
-from conftest import example_files, require_tool
+from conftest import example_files, require_module, require_tool
 
-pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
-pypdf = pytest.importorskip("pypdf", reason="pypdf (a test extra) is not installed")
+require_module("typst")
+pypdf = require_module("pypdf")
 
 from resumefmt.loader import load  # noqa: E402
 from resumefmt.testing import COMPLETE_DOCUMENT, assert_readable, build_pdf  # noqa: E402

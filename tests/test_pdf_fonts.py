@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from bounded import run_bounded
-from conftest import ROOT, require_tool, run_resumefmt
+from conftest import ROOT, require_module, require_tool, run_resumefmt
 
-typst = pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
+typst = require_module("typst")
 
 from resumefmt.converters._scripts import cjk_language, runs  # noqa: E402
 from resumefmt.converters.typst._cmap import covered  # noqa: E402
@@ -56,7 +56,7 @@ def _faces() -> list[tuple[str, int]]:
 
 @pytest.mark.parametrize(("path", "index"), _faces())
 def test_the_cmap_reader_agrees_with_fonttools(path: str, index: int) -> None:
-    ttlib = pytest.importorskip("fontTools.ttLib", reason="fontTools (a test extra)")
+    ttlib = require_module("fontTools.ttLib")
     with ttlib.TTFont(path, fontNumber=index, lazy=True) as font:
         cmap = font.getBestCmap()
     probe = sorted(set(range(0x20, 0x600)) | set(range(0x4E00, 0x4F00)) | {0x1F600, 0xAC00, 0x2713})
@@ -64,7 +64,7 @@ def test_the_cmap_reader_agrees_with_fonttools(path: str, index: int) -> None:
 
 
 def test_the_coverage_module_matches_the_installed_typst() -> None:
-    pytest.importorskip("fontTools.ttLib", reason="fontTools (a test extra)")
+    require_module("fontTools.ttLib")
     spec = importlib.util.spec_from_file_location(
         "gen_typst_coverage", ROOT / "scripts" / "gen_typst_coverage.py"
     )
@@ -204,7 +204,7 @@ def test_a_runic_letter_is_named_in_the_error(tmp_path: Path) -> None:
 def test_a_font_path_supplies_the_missing_character(tmp_path: Path) -> None:
     """A font made here (Noto Sans, renamed, drawing the character), given with --font-path."""
     _precondition_nothing_draws(UNDRAWN)
-    ttlib = pytest.importorskip("fontTools.ttLib", reason="fontTools (a test extra)")
+    ttlib = require_module("fontTools.ttLib")
     from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
     with ttlib.TTFont(Path(SHIPPED) / "NotoSans-Regular.ttf") as font:

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, example_files, run_resumefmt
+from conftest import EXAMPLES, ROOT, example_files, require_module, run_resumefmt
 
 from resumefmt.plugins import PluginError, Registry, Theme, converter_registry
 
@@ -50,7 +50,7 @@ def _theme(tmp_path: Path, name: str, body: str) -> Theme:
 
 
 def test_a_third_party_theme_is_offered_and_passes_the_kit(tmp_path: Path) -> None:
-    pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
+    require_module("typst")
     from resumefmt.testing import check_theme
 
     registry = converter_registry(third_party=False)
@@ -76,7 +76,7 @@ def test_a_third_party_theme_is_offered_and_passes_the_kit(tmp_path: Path) -> No
 
 
 def test_the_kit_refuses_a_theme_that_prints_nothing(tmp_path: Path) -> None:
-    pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
+    require_module("typst")
     from resumefmt.testing import check_theme
 
     registry = converter_registry(third_party=False)
@@ -97,7 +97,7 @@ def test_the_kit_refuses_a_theme_that_needs_the_network(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["classic", "sans", "compact"])
 def test_the_built_in_themes_pass_the_kit(name: str) -> None:
-    pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
+    require_module("typst")
     from resumefmt.testing import check_theme
 
     check_theme(name, [path.read_text(encoding="utf-8") for path in example_files()])
@@ -129,12 +129,12 @@ def test_a_theme_registered_before_its_converter_is_offered(tmp_path: Path) -> N
 
 
 def _pages(pdf: Path) -> int:
-    pypdf = pytest.importorskip("pypdf", reason="pypdf (a test extra)")
+    pypdf = require_module("pypdf")
     return len(pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages)
 
 
 def test_pages_tightens_the_layout_to_fit(tmp_path: Path) -> None:
-    pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
+    require_module("typst")
     loose, fitted = tmp_path / "loose.pdf", tmp_path / "fitted.pdf"
     assert run_resumefmt("convert", SEED, "-o", loose).returncode == 0
     result = run_resumefmt("convert", SEED, "-o", fitted, "--pages", "2")
@@ -147,7 +147,7 @@ def test_pages_tightens_the_layout_to_fit(tmp_path: Path) -> None:
 
 
 def test_pages_that_cannot_be_met_say_how_much_is_over(tmp_path: Path) -> None:
-    pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
+    require_module("typst")
     output = tmp_path / "cv.pdf"
     result = run_resumefmt("convert", SEED, "-o", output, "--pages", "1")
     assert result.returncode == 1
@@ -179,7 +179,7 @@ def _wait_for(stream_lines: list[str], text: str, process: subprocess.Popen[str]
 
 
 def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf(tmp_path: Path) -> None:
-    pytest.importorskip("typst", reason="the PDF extra (typst) is not installed")
+    require_module("typst")
     import threading
 
     source = tmp_path / "cv.resumefmt.yaml"

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, require_module
 
 SEED = str(EXAMPLES / "shuai-xie.resumefmt.yaml")
 
@@ -115,7 +115,8 @@ BUDGETS = {
     # The Typst engine, and neither Jinja2 nor fontTools (the glyph check reads cmaps itself).
     "convert --to pdf": (
         ["convert", SEED, "-o", "{pdf}"],
-        # pathlib, tempfile, signal, contextlib: the atomic write of the output file.
+        # pathlib, tempfile, signal, contextlib, threading: writing the output file
+        # atomically, cleaning up on a termination signal (main thread only).
         [
             "argparse",
             "yaml",
@@ -128,6 +129,7 @@ BUDGETS = {
             "pathlib",
             "signal",
             "contextlib",
+            "threading",
         ],
         [*CORE, "resumefmt._yaml_reader", *CONVERT_PDF],
     ),
@@ -178,7 +180,7 @@ def _allowed_package(name: str, allowed: list[str]) -> bool:
 def test_command_imports_only_its_allow_list(budget: str, json_seed: str, tmp_path: Path) -> None:
     command, libraries, ours = BUDGETS[budget]
     if "typst" in libraries:
-        pytest.importorskip("typst", reason="the PDF extra is not installed")
+        require_module("typst")
     places = {"{json}": json_seed, "{pdf}": str(tmp_path / "cv.pdf")}
     command = [places.get(part, part) for part in command]
     allowed = imported("import " + ", ".join(libraries) + REFERENCE_WORK)

@@ -86,14 +86,20 @@ def check_output_path(output: str, source: str) -> None:
         raise OutputError(f"refusing to write over the input '{source}'; choose another -o path")
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str | bytes, output: str | None) -> None:
     """Standard output for None or ``-``; else the file, device or pipe named ``output``.
 
-    A file is replaced atomically, and a termination signal (SIGTERM, SIGHUP)
-    that arrives meanwhile removes the temporary file before the process ends.
+    Text or bytes (a PDF, a PNG page). A file is replaced atomically, and a
+    termination signal (SIGTERM, SIGHUP) that arrives meanwhile removes the
+    temporary file before the process ends.
     """
     if output is None or output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
         return
     from pathlib import Path

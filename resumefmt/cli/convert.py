@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from resumefmt._text import visible
 from resumefmt.cli._common import check_output_path, plural, write_output
 from resumefmt.errors import UsageError
 
@@ -111,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
     target = format_for(args.to, args.output)
     if args.output is not None:
         check_output_path(args.output, args.file)
+        if PAGE in args.output:
+            _check_page_names(args.output, args.file)
     converter = find_converter(converter_registry(), target, "export")
     binary = getattr(converter, "binary", False)
     if binary and (args.output is None or (args.output == "-" and sys.stdout.isatty())):
@@ -158,26 +161,37 @@ def _convert(source: str, output: str | None, converter: Converter, options: Eng
 
 def _write_pages(pages: list[bytes], output: str, name: str) -> None:
     """A PDF (one item), or PNG pages: ``{p}`` in the name writes each, else the first."""
-    if output == "-":
-        sys.stdout.buffer.write(pages[0])
-        sys.stdout.flush()
+    if name == "png" and PAGE in output and output != "-":
+        for target, page in zip(page_names(output, len(pages)), pages, strict=True):
+            write_output(page, target)
         return
-    from pathlib import Path
-
-    from resumefmt._atomic import write_atomic
-
-    if name == "png" and PAGE in output:
-        width = len(str(len(pages)))
-        for number, page in enumerate(pages, start=1):
-            write_atomic(Path(output.replace(PAGE, f"{number:0{width}d}")), page, replace=True)
-        return
-    write_atomic(Path(output), pages[0], replace=True)
-    if len(pages) > 1:
+    write_output(pages[0], output)
+    if len(pages) > 1 and name == "png":
         print(
-            f"resumefmt: wrote page 1 of {len(pages)} to {output}; put {PAGE} in the name "
-            f"(e.g. cv-{PAGE}.png) to write every page",
+            f"resumefmt: wrote page 1 of {len(pages)} to {visible(output)}; put {PAGE} in the "
+            f"name (e.g. cv-{PAGE}.png) to write every page",
             file=sys.stderr,
         )
+
+
+def _check_page_names(output: str, source: str) -> None:
+    """Refuse page names (``cv-{p}.png``) that could name the input file."""
+    import re
+
+    from resumefmt.errors import OutputError
+
+    pattern = re.escape(os.path.abspath(output)).replace(re.escape(PAGE), "[0-9]+")
+    if source != "-" and re.fullmatch(pattern, os.path.abspath(source)):
+        raise OutputError(
+            f"refusing to write over the input '{visible(source)}': a page of "
+            f"'{visible(output)}' has its name; choose another -o path"
+        )
+
+
+def page_names(output: str, count: int) -> list[str]:
+    """The file names ``{p}`` in ``output`` stands for, pages 1 to ``count``."""
+    width = len(str(count))
+    return [output.replace(PAGE, f"{number:0{width}d}") for number in range(1, count + 1)]
 
 
 def _watch(args: argparse.Namespace, converter: Converter, options: EngineOptions) -> int:
@@ -199,14 +213,14 @@ def _watch(args: argparse.Namespace, converter: Converter, options: EngineOption
                 _lint(args.file)
                 try:
                     _convert(args.file, args.output, converter, options)
-                    print(f"resumefmt: wrote {args.output}", file=sys.stderr)
+                    print(f"resumefmt: wrote {visible(args.output)}", file=sys.stderr)
                 except DocumentError as exc:
                     for diagnostic in exc.diagnostics:
                         print(diagnostic.format_text(), file=sys.stderr)
-                    print(f"resumefmt: kept the last {args.output}", file=sys.stderr)
+                    print(f"resumefmt: kept the last {visible(args.output)}", file=sys.stderr)
                 except ResumefmtError as exc:
                     print(exc.format(), file=sys.stderr)
-                    print(f"resumefmt: kept the last {args.output}", file=sys.stderr)
+                    print(f"resumefmt: kept the last {visible(args.output)}", file=sys.stderr)
                 sys.stderr.flush()
             time.sleep(0.2)
     except KeyboardInterrupt:
@@ -245,7 +259,7 @@ def _copy_templates(args: argparse.Namespace) -> int:
         raise UsageError("--copy-templates needs --to latex or --to markdown")
     converter = find_converter(converter_registry(), args.to, "export")
     names = copy_templates(converter, args.copy_templates, args.theme)
-    folder = shlex.quote(args.copy_templates)
+    folder = visible(shlex.quote(args.copy_templates))
     print(
         f"copied {plural(len(names), 'template')} to {folder}; restyle them, then: "
         f"resumefmt convert FILE --to {args.to} --template-dir {folder}",

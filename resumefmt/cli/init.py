@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from resumefmt._text import visible
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
@@ -40,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
     text = starter_text(path.name, schema=args.schema, name=args.person)
     write_atomic(path, text, replace=False)
     # Quoted for the shell, so that the command can be pasted as it is printed.
-    shown = shlex.quote(f"./{path}" if str(path).startswith("-") else str(path))
+    shown = visible(shlex.quote(f"./{path}" if str(path).startswith("-") else str(path)))
     print(f"wrote {shown}; check it with: resumefmt validate {shown}", file=sys.stderr)
     return 0

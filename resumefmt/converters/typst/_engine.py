@@ -41,9 +41,19 @@ def source_date_epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value is None or value == "":
         return None
-    if not value.isdigit():
-        raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{value}'")
+    # isascii: str.isdigit also accepts "²"; the bound: the last second of year 9999,
+    # past which a PDF date (and Python's datetime) cannot go.
+    if not (value.isascii() and value.isdigit()) or int(value) > _LAST_PDF_SECOND:
+        from resumefmt._text import visible
+
+        raise UsageError(
+            "SOURCE_DATE_EPOCH must be whole seconds since 1970, up to "
+            f"{_LAST_PDF_SECOND} (9999-12-31), not '{visible(value)}'"
+        )
     return int(value)
+
+
+_LAST_PDF_SECOND = 253_402_300_799
 
 
 class Engine:

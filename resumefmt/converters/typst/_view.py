@@ -11,7 +11,17 @@ whole shape for theme authors.
 
 from __future__ import annotations
 
-from resumefmt.converters._common import STATUS, TITLES, bare_url, date, dates
+import re
+
+from resumefmt.converters._common import (
+    INVISIBLE,
+    STATUS,
+    TITLES,
+    bare_url,
+    date,
+    dates,
+    unsafe_link,
+)
 from resumefmt.converters._scripts import runs
 from resumefmt.model import CUSTOM, KINDS
 from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
@@ -25,12 +35,21 @@ if TYPE_CHECKING:
     Data = dict[str, Any]
     Spans = list[dict[str, Any]]
 
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
 #: Bumped when the shape changes in a way a theme notices.
 VERSION = 1
 
 
 def text(value: str) -> Spans:
-    """A literal field: its runs of text (nothing in it is markup)."""
+    """A literal field: its runs of text (nothing in it is markup).
+
+    Line breaks become spaces and the characters no document prints raw
+    (controls, bidirectional overrides: :data:`INVISIBLE`) are dropped, as in
+    the Markdown and LaTeX outputs: an override would reorder the page.
+    """
+    value = _INVISIBLE.sub("", _LINE_BREAKS.sub(" ", value))
     out: Spans = []
     for run, language in runs(value):
         out.append({"text": run, "lang": language} if language else {"text": run})
@@ -53,6 +72,8 @@ def _spans(spans: list[Span]) -> Spans:
             out.append({"strong": _spans(span.children)})
         elif isinstance(span, Emphasis):
             out.append({"emph": _spans(span.children)})
+        elif isinstance(span, Link) and unsafe_link(span.url):  # printed, never followed
+            out += [*_spans(span.children), *text(f" ({span.url})")]
         elif isinstance(span, Link):
             out.append({"link": span.url, "body": _spans(span.children)})
         elif isinstance(span, Break):
