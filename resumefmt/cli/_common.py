@@ -11,12 +11,34 @@ from resumefmt.errors import InputError, OutputError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable, Iterator
 
 #: The names ``lint DIR`` and ``validate DIR`` look for below DIR.
 RESUME_SUFFIXES = (".resumefmt.yaml", ".resumefmt.yml", ".resumefmt.json")
 #: Folders never searched: tools' and packages' trees, not the user's résumés.
 _SKIPPED_FOLDERS = {"node_modules"}
+
+
+def add_files_argument(parser: argparse.ArgumentParser) -> None:
+    """``FILE...``: résumé files, folders of them, or ``-``."""
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a résumé file, a folder (the *.resumefmt.yaml|yml|json below it), or - for stdin",
+    )
+
+
+def add_color_argument(parser: argparse.ArgumentParser) -> None:
+    """``--color auto|always|never``, for the commands that print problems as text."""
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the severity and code of each problem: auto (default: on a terminal, "
+        "unless NO_COLOR is set or FORCE_COLOR forces it), always or never",
+    )
 
 
 def check_stdin_once(files: list[str]) -> None:

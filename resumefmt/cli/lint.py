@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 import sys
 
-from resumefmt.cli._common import check_stdin_once, expand_folders, plural
+from resumefmt.cli._common import (
+    add_color_argument,
+    add_files_argument,
+    check_stdin_once,
+    expand_folders,
+    plural,
+)
 from resumefmt.errors import DocumentError, InputError, UsageError
 
 TYPE_CHECKING = False
@@ -27,12 +33,7 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="a résumé file, a folder (the *.resumefmt.yaml|yml|json below it), or - for stdin",
-    )
+    add_files_argument(parser)
     parser.add_argument(
         "--format",
         choices=("text", "json", "sarif", "github"),
@@ -58,13 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--today", metavar="YYYY-MM-DD", help="judge dates as of this day (default: today)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only")
-    parser.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the severity and code of each problem: auto (default: on a terminal, "
-        "unless NO_COLOR is set or FORCE_COLOR forces it), always or never",
-    )
+    add_color_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from resumefmt.cli._common import check_stdin_once, expand_folders, plural
+from resumefmt.cli._common import (
+    add_color_argument,
+    add_files_argument,
+    check_stdin_once,
+    expand_folders,
+    plural,
+)
 from resumefmt.errors import DocumentError, InputError, ResumefmtError
 
 TYPE_CHECKING = False
@@ -21,23 +27,12 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="a résumé file, a folder (the *.resumefmt.yaml|yml|json below it), or - for stdin",
-    )
+    add_files_argument(parser)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="how to print problems"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
-    parser.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the severity and code of each problem: auto (default: on a terminal, "
-        "unless NO_COLOR is set or FORCE_COLOR forces it), always or never",
-    )
+    add_color_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,28 +29,22 @@ THEMES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "themes")
 #: The smallest body size ``--pages`` may use, whatever a theme says.
 MIN_SIZE = 9.5
 
-BUILTIN_THEMES = (
+#: The built-in themes: name and one line for ``resumefmt themes``. Each is the
+#: folder of that name under ``themes/``, at 10 pt, which ``--pages`` may tighten.
+_BUILTIN = (
+    ("classic", "the LaTeX classic look: Computer Modern serif, blue headings over a rule"),
+    ("sans", "Noto Sans (shipped), a slate-blue name, headings in spaced capitals, roomy"),
+    ("compact", "dense, for one page: Libertinus Serif, small margins, dates inline"),
+)
+BUILTIN_THEMES = tuple(
     Theme(
-        "classic",
+        name,
         converters=FORMATS,
-        directory=os.path.join(THEMES, "classic"),
-        summary="the LaTeX classic look: Computer Modern serif, blue headings over a rule",
-        settings={"size": 10, "min-size": 9.5},
-    ),
-    Theme(
-        "sans",
-        converters=FORMATS,
-        directory=os.path.join(THEMES, "sans"),
-        summary="Noto Sans (shipped), a slate-blue name, headings in spaced capitals, roomy",
-        settings={"size": 10, "min-size": 9.5},
-    ),
-    Theme(
-        "compact",
-        converters=FORMATS,
-        directory=os.path.join(THEMES, "compact"),
-        summary="dense, for one page: Libertinus Serif, small margins, dates inline",
-        settings={"size": 10, "min-size": 9.5},
-    ),
+        directory=os.path.join(THEMES, name),
+        summary=summary,
+        settings={"size": 10, "min-size": MIN_SIZE},
+    )
+    for name, summary in _BUILTIN
 )
 
 
