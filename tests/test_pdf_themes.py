@@ -207,6 +207,9 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_pdf(tmp_path: Path) -> N
         assert any("'2021-13' is not a date" in line for line in lines)  # lint, and the build
         assert output.read_bytes() == good
         lines.clear()
+        source.unlink()
+        _wait_for(lines, f"resumefmt: {source} is gone; waiting for it to come back", process)
+        assert output.read_bytes() == good
         source.write_text(text.replace("Ada Lovelace", "Ada King"), encoding="utf-8")
         _wait_for(lines, f"resumefmt: wrote {output}", process)
         assert output.read_bytes() != good

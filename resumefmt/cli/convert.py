@@ -208,6 +208,13 @@ def _watch(args: argparse.Namespace, converter: Converter, options: EngineOption
                 now: tuple[float, int] | None = (stat.st_mtime, stat.st_size)
             except OSError:
                 now = None
+                if seen is not None:  # said once; an editor may save by delete and rename
+                    print(
+                        f"resumefmt: {visible(args.file)} is gone; waiting for it to come back",
+                        file=sys.stderr,
+                    )
+                    sys.stderr.flush()
+                    seen = None
             if now is not None and now != seen:
                 seen = now
                 _lint(args.file)
