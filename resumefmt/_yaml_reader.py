@@ -58,7 +58,7 @@ _FLOAT = r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"
 _BASED_INT = r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z"
 _NUMERIC_START = frozenset("0123456789+-.")
 # PyYAML (YAML 1.1) also counts NEL and the Unicode line and paragraph separators.
-_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAKS = "\r\n|[\r\n\x85\u2028\u2029]"  # compiled when a merged bullet is suspected
 _INF_NAN = {
     f"{sign}.{word}": float(f"{sign}inf")
     for sign in ("", "+", "-")
@@ -107,7 +107,7 @@ class _Source:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = _BREAKS.split(self.text)
+            self._lines = re.split(_BREAKS, self.text)
         return self._lines
 
 

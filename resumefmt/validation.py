@@ -94,7 +94,7 @@ def _type(error: SchemaError, document: Document) -> Explanation:
         message += _unquoted(value, names)
         if "array" in names:
             message += _as_list(value, error, document)
-        glued = _GLUED.fullmatch(value)
+        glued = re.fullmatch(_GLUED, value)
         if "object" in names and glued and document.syntax == "yaml":
             fix = quote(f"{glued['key']}: {glued['rest']}")[1:-1]
             message += f"; a key needs a space after its colon: {fix}"
@@ -109,7 +109,7 @@ def _type(error: SchemaError, document: Document) -> Explanation:
 
 
 #: ``basics: name:Ada``: YAML reads a key and value with no space between as text.
-_GLUED = re.compile(r"(?P<key>[a-z$][\w$-]*):(?P<rest>[^\s:/][^\n]*)")
+_GLUED = r"(?P<key>[a-z$][\w$-]*):(?P<rest>[^\s:/][^\n]*)"  # compiled on the error path only
 
 
 def _unquoted(text: str, names: list[str]) -> str:
