@@ -58,11 +58,12 @@ fi
 # pdftotext, pdfinfo and pdftoppm, git for the pre-commit test, openssl for the link
 # checker's https test; for the PDF tests, the fonts of every script they print
 # (Noto CJK, DejaVu for Arabic and Hebrew, Noto Color Emoji) and strace (the
-# hostile document opens no file it names). Only what is missing is installed.
+# hostile document opens no file it names); fontconfig for fc-match, which finds
+# the regional Noto CJK faces. Only what is missing is installed.
 DEBIAN_PACKAGES=(texlive-latex-recommended texlive-latex-extra lmodern texlive-xetex
     texlive-lang-cjk texlive-lang-chinese texlive-fonts-recommended fonts-noto-cjk
     fonts-dejavu-core fonts-dejavu-extra fonts-noto-color-emoji poppler-utils git openssl
-    strace)
+    strace fontconfig)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
