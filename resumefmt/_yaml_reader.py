@@ -41,6 +41,8 @@ try:  # libyaml's parser, in PyYAML's wheels for all common platforms
 except ImportError:  # a PyYAML built without libyaml: the same events, slower
     _Parser = yaml.SafeLoader  # type: ignore[misc,assignment]
     _POSITIONS_IN_BYTES = False
+#: The event parser (libyaml's where available); resumefmt.editing reads its marks.
+Parser = _Parser
 
 _SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
 _MAPPING, _SEQUENCE = yaml.MappingStartEvent, yaml.SequenceStartEvent

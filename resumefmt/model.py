@@ -35,12 +35,15 @@ SECTIONS = (
     Section("education", "education"),
     Section("work", "experience"),
     Section("research", "experience"),
+    Section("volunteer", "experience"),
     Section("projects", "project"),
     Section("publications", "publication"),
     Section("awards", "award"),
+    Section("certificates", "certificate"),
     Section("skills", "skill"),
     Section("languages", "language"),
     Section("interests", "interest"),
+    Section("references", "reference"),
     Section("sections", "section"),
 )
 #: The kind of entry each section holds, by section key.
@@ -48,7 +51,7 @@ KINDS = {section.name: section.kind for section in SECTIONS}
 #: Top-level keys that are not sections.
 HEADER_KEYS = ("resumefmt", "$schema", "basics")
 #: Sections whose entries run from a ``start`` to an ``end``.
-DATED = ("education", "work", "research", "projects")
+DATED = ("education", "work", "research", "volunteer", "projects")
 #: Entry kinds that hold ``projects`` of their own.
 WITH_PROJECTS = ("experience",)
 #: The custom section (``sections``): entries are titled sections of ``items``.
@@ -61,6 +64,7 @@ PROSE = (
     "*/*/summary",
     "*/*/description",
     "*/*/thesis",
+    "*/*/reference",
     "*/*/highlights/*",
     "*/*/projects/*/summary",
     "*/*/projects/*/description",
@@ -74,11 +78,13 @@ BULLETS = ("*/*/highlights/*", "*/*/projects/*/highlights/*", "sections/*/items/
 #: Fields that take rich text (``**bold**``, links, ...), by entry kind (``basics`` too).
 RICH_TEXT = {
     "basics": ("summary",),
-    "experience": ("summary", "highlights"),
+    "experience": ("description", "summary", "highlights"),
     "project": ("description", "summary", "highlights"),
     "education": ("thesis", "summary", "highlights"),
     "publication": ("summary",),
     "award": ("summary",),
+    "certificate": ("summary",),
+    "reference": ("reference",),
     "sectionItem": ("title", "subtitle", "summary", "highlights"),
 }
 #: :data:`RICH_TEXT` as selectors (a custom section's item may be one rich-text string).
@@ -102,6 +108,8 @@ WORDED = (
     "*/*/title",
     "*/*/venue",
     "*/*/awarder",
+    "*/*/issuer",
+    "*/*/type",
     "*/*/keywords/*",
     "*/*/technologies/*",
     "*/*/courses/*",

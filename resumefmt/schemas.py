@@ -2,7 +2,8 @@
 
 The package copy under ``resumefmt/schema/`` is the source; the top-level
 ``schema/`` folder is the published copy editors point at, and
-``resumefmt/_schema_data.py`` the same data as Python for a light start-up.
+``resumefmt/_schema_X_Y.py`` the same data as Python for a light start-up (one
+module per version, so a run imports only the schema it checks with).
 ``scripts/sync_schema.py`` writes both; ``tests/test_schemas.py`` checks them.
 """
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 #: Format versions this release reads, oldest first.
-KNOWN_VERSIONS: tuple[str, ...] = ("1.0",)
+KNOWN_VERSIONS: tuple[str, ...] = ("1.0", "1.1")
 NEWEST = KNOWN_VERSIONS[-1]
 
 
@@ -33,6 +34,10 @@ def read_schema_text(version: str = NEWEST) -> str:
 
 def load_schema(version: str = NEWEST) -> dict[str, Any]:
     """The schema of ``version`` as data (shared: do not modify it)."""
-    from resumefmt._schema_data import SCHEMAS
+    if version not in KNOWN_VERSIONS:
+        raise KeyError(version)
+    from importlib import import_module
 
-    return SCHEMAS[version]
+    module = import_module("resumefmt._schema_" + version.replace(".", "_"))
+    schema: dict[str, Any] = module.SCHEMA
+    return schema

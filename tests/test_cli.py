@@ -98,7 +98,7 @@ BAD = [
         'resumefmt: "2.0"\nbasics:\n  name: Ada\n',
         [
             "r.yaml:1:12: error: this file uses format version 2.0; this release of resumefmt "
-            "reads versions 1.0: upgrade resumefmt to read it [RF005]"
+            "reads versions 1.0, 1.1: upgrade resumefmt to read it [RF005]"
         ],
         id="newer-major-version",
     ),
@@ -195,7 +195,7 @@ def test_usage_errors_exit_2() -> None:
     result = run("schema", "--format-version", "9.9")
     assert (result.returncode, result.stderr) == (
         2,
-        "resumefmt: unknown format version '9.9'; known: 1.0\n",
+        "resumefmt: unknown format version '9.9'; known: 1.0, 1.1\n",
     )
 
 
@@ -205,7 +205,7 @@ def test_init_writes_a_valid_starter_with_the_modeline(tmp_path: Path) -> None:
     written = tmp_path / "ada.resumefmt.yaml"
     text = written.read_text(encoding="utf-8")
     assert text.splitlines()[0] == (
-        "# yaml-language-server: $schema=https://resumefmt.dev/schema/1.0/resumefmt.schema.json"
+        "# yaml-language-server: $schema=https://resumefmt.dev/schema/1.1/resumefmt.schema.json"
     )
     assert '  name: "Ada Lovelace: Countess"' in text
     assert run("validate", "ada.resumefmt.yaml", cwd=tmp_path).returncode == 0

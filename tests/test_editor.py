@@ -269,7 +269,7 @@ def hover_text(hover: dict[str, Any] | None) -> str:
 
 def test_starter_has_no_diagnostics_and_its_schema_applies(server: LspClient) -> None:
     text = STARTER.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schema/resumefmt-1.0.schema.json")
+    assert text.startswith("# yaml-language-server: $schema=../schema/resumefmt-1.1.schema.json")
     uri = server.open(STARTER)
     assert server.diagnostics(uri) == []
 

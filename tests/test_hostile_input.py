@@ -204,15 +204,15 @@ def test_null_is_described_as_typed() -> None:
 @pytest.mark.parametrize(
     ("version_line", "message"),
     [
-        ("resumefmt:", 'the format version must be text: write resumefmt: "1.0"'),
-        ("resumefmt: {a: 1}", 'the format version must be text: write resumefmt: "1.0"'),
+        ("resumefmt:", 'the format version must be text: write resumefmt: "1.1"'),
+        ("resumefmt: {a: 1}", 'the format version must be text: write resumefmt: "1.1"'),
         (
             'resumefmt: "01.0"',
-            "'01.0' is not a format version: write it as MAJOR.MINOR, such as \"1.0\"",
+            "'01.0' is not a format version: write it as MAJOR.MINOR, such as \"1.1\"",
         ),
         (
             'resumefmt: "1.0\\n"',
-            "'1.0\\n' is not a format version: write it as MAJOR.MINOR, such as \"1.0\"",
+            "'1.0\\n' is not a format version: write it as MAJOR.MINOR, such as \"1.1\"",
         ),
     ],
 )
@@ -409,7 +409,7 @@ def test_a_format_version_of_thousands_of_digits(command: str, tmp_path: Path) -
     assert case.returncode == 1
     assert case.stdout.splitlines()[0] == (
         f"{version}:1:12: error: '1.{'0' * 57}…' is not a format version: "
-        'write it as MAJOR.MINOR, such as "1.0" [RF005]'
+        'write it as MAJOR.MINOR, such as "1.1" [RF005]'
     )
     assert "Traceback" not in case.stderr
     assert case.seconds < 10
@@ -421,7 +421,7 @@ def test_an_unquoted_version_is_advised_to_be_quoted_only_when_that_helps() -> N
     )
     for typed in ("1", "1e3", "1." + "0" * 5000):
         message = problems(f"resumefmt: {typed}\nbasics:\n  name: Ada\n")[0][3]
-        assert message == 'the format version must be text: write resumefmt: "1.0"'
+        assert message == 'the format version must be text: write resumefmt: "1.1"'
 
 
 def test_running_out_of_memory_is_a_message_not_a_traceback(

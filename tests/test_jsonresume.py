@@ -290,7 +290,7 @@ def test_cli_import_writes_yaml_and_prints_notices_on_stderr(tmp_path: Path) -> 
         f"{source}:2:49: info: the empty 'label' is left out [RF063]",
     ]
     text = out.read_text("utf-8")
-    assert text.startswith("# yaml-language-server: $schema=https://resumefmt.dev/schema/1.0/")
+    assert text.startswith("# yaml-language-server: $schema=https://resumefmt.dev/schema/1.1/")
     assert load_text(text, "o.yaml").data == {
         "resumefmt": "1.0",
         "basics": {"name": "A", "x-jsonresume": {"image": ""}},

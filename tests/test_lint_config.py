@@ -230,7 +230,7 @@ PACKAGE_ROOT = Path(resumefmt.__file__).resolve().parent.parent
 # Every option of the built-in rules has a declared type and range (Option):
 # a value outside it is reported at the value and the rule keeps its default.
 BUILT_IN = rule_registry(third_party=False)
-SECTIONS = "(education, work, research, projects)"
+SECTIONS = "(education, work, research, volunteer, projects)"
 BAD_OPTIONS = [
     (
         '[rules."dates.overlapping-roles"]\nsections = [[]]\n',
@@ -336,8 +336,8 @@ def test_a_bad_option_value_is_reported_not_crashed_on(tmp_path: Path) -> None:
         f".resumefmt.toml:2:12: error: option sections of dates.overlapping-roles must be an "
         f"array of section names {SECTIONS}; item 1 is an array [RF090]",
         ".resumefmt.toml:4:10: error: option exempt of dates.future-end must be an array of "
-        "section names (education, work, research, projects, sections); item 1 is an array "
-        "[RF090]",
+        "section names (education, work, research, volunteer, projects, sections); item 1 is an "
+        "array [RF090]",
         "cv.resumefmt.yaml:11:12: info: Engineer at Initech (2019 to present) overlaps Engineer "
         "at Acme (2019 to present), at another organisation [RF104]",
     ]

@@ -547,7 +547,7 @@ def test_copy_templates_usage_errors(tmp_path: Path, args: list[str], message: s
         (
             "45,000 plain texts over two lines",
             "a:\n" + "  - x\n    y\n" * 45_000,
-            "-:1:1: error: missing the format version: add 'resumefmt: \"1.0\"' as the first "
+            "-:1:1: error: missing the format version: add 'resumefmt: \"1.1\"' as the first "
             "line [RF005]\n",
         ),
     ],

@@ -24,13 +24,12 @@ def test_published_copy_is_identical_to_the_package_copy(version: str) -> None:
 
 @pytest.mark.parametrize("version", KNOWN_VERSIONS)
 def test_generated_python_data_matches_the_json(version: str) -> None:
-    from resumefmt._schema_data import SCHEMAS
-
     source = ROOT / "resumefmt" / "schema" / schema_filename(version)
-    assert json.loads(source.read_text(encoding="utf-8")) == SCHEMAS[version], (
+    assert json.loads(source.read_text(encoding="utf-8")) == load_schema(version), (
         "run: python scripts/sync_schema.py"
     )
-    assert sorted(SCHEMAS) == sorted(KNOWN_VERSIONS)
+    modules = sorted(p.name for p in (ROOT / "resumefmt").glob("_schema_*.py"))
+    assert modules == sorted(f"_schema_{v.replace('.', '_')}.py" for v in KNOWN_VERSIONS)
 
 
 def test_every_published_schema_is_a_known_version() -> None:

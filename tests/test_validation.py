@@ -203,7 +203,7 @@ def test_a_document_that_is_not_a_mapping() -> None:
                     1,
                     1,
                     "RF005",
-                    "missing the format version: add 'resumefmt: \"1.0\"' as the first line",
+                    "missing the format version: add 'resumefmt: \"1.1\"' as the first line",
                 )
             ],
         ),
@@ -225,7 +225,7 @@ def test_a_document_that_is_not_a_mapping() -> None:
                     1,
                     12,
                     "RF005",
-                    "'v1' is not a format version: write it as MAJOR.MINOR, such as \"1.0\"",
+                    "'v1' is not a format version: write it as MAJOR.MINOR, such as \"1.1\"",
                 )
             ],
         ),
@@ -237,7 +237,7 @@ def test_a_document_that_is_not_a_mapping() -> None:
                     12,
                     "RF005",
                     "this file uses format version 2.0; this release of resumefmt reads "
-                    "versions 1.0: upgrade resumefmt to read it",
+                    "versions 1.0, 1.1: upgrade resumefmt to read it",
                 )
             ],
         ),
@@ -249,7 +249,7 @@ def test_a_document_that_is_not_a_mapping() -> None:
                     12,
                     "RF005",
                     "this file uses format version 0.9; this release of resumefmt reads "
-                    "versions 1.0: convert the file to a version it reads",
+                    "versions 1.0, 1.1: convert the file to a version it reads",
                 )
             ],
         ),
@@ -265,8 +265,8 @@ def test_a_newer_minor_version_is_checked_against_the_newest_known_with_a_warnin
     found = [(d.location.line, d.severity, d.code) for d in validate(doc)]
     assert found == [(1, "warning", "RF005"), (4, "error", "RF011")]
     assert validate(doc)[0].message == (
-        "format version 1.7 is newer than 1.0, the newest this release reads: checking "
-        "against 1.0; upgrade resumefmt to check the newer fields"
+        "format version 1.7 is newer than 1.1, the newest this release reads: checking "
+        "against 1.1; upgrade resumefmt to check the newer fields"
     )
 
 

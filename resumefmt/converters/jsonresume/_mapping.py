@@ -38,6 +38,8 @@ NATIVE: dict[str, tuple[tuple[str, str], ...]] = {
                     ("url", "url"), ("summary", "summary")),
     "award": (("title", "title"), ("date", "date"), ("awarder", "awarder"),
               ("summary", "summary")),
+    "certificate": (("name", "name"), ("issuer", "issuer"), ("date", "date"), ("url", "url")),
+    "reference": (("name", "name"), ("reference", "reference")),
     "skill": (("name", "name"), ("level", "level"), ("keywords", "keywords")),
     "language": (("language", "language"), ("fluency", "fluency")),
     "interest": (("name", "name"), ("keywords", "keywords")),

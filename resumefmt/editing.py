@@ -1,0 +1,291 @@
+"""Edits to a résumé's text that touch only the spans concerned.
+
+``resumefmt migrate`` and ``resumefmt lint --fix`` change a few values of a
+file people keep by hand. Rewriting the file from its data would lose their
+comments, quoting, order and layout, so both describe a change as an
+:class:`Edit` of a span of the original text, located through the loader's
+positions, and :func:`apply` splices the edits in.
+
+A value is edited in place where its source text holds it as written (plain,
+single-quoted, double-quoted without escapes, literal or folded blocks): only
+the characters that change are replaced. Otherwise the whole scalar is written
+anew, double-quoted, so the result reads back to exactly the new value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from json.scanner import NUMBER_RE
+
+from resumefmt._record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from resumefmt.loader import Document
+
+#: YAML's line breaks (PyYAML and libyaml count lines by these).
+_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class Edit(Record):
+    """Replace ``text[start:end]`` (character offsets) with ``replacement``."""
+
+    __slots__ = ("end", "replacement", "start")
+
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"not a span: {start}..{end}")
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+
+
+class OverlappingEdits(ValueError):
+    """Two edits change the same characters: neither can be applied safely."""
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    """``text`` with every edit made; identical edits count once; overlaps raise."""
+    unique = sorted(set(edits), key=lambda e: (e.start, e.end))
+    pieces: list[str] = []
+    done = 0
+    for edit in unique:
+        if edit.start < done or edit.end > len(text):
+            raise OverlappingEdits(f"edits overlap or run past the end at offset {edit.start}")
+        pieces += (text[done : edit.start], edit.replacement)
+        done = edit.end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def offset(document: Document, position: tuple[int, int]) -> int:
+    """The character offset of a 1-based ``(line, column)`` of ``document``."""
+    line, column = position
+    starts = _line_starts(document)
+    if not 1 <= line <= len(starts):
+        raise ValueError(f"line {line} is not in the document")
+    return starts[line - 1] + column - 1
+
+
+def _line_starts(document: Document) -> list[int]:
+    text = document.text
+    if document.syntax == "json":  # the JSON reader counts lines by "\n" only
+        return [0, *(m.end() for m in re.finditer("\n", text))]
+    return [0, *(m.end() for m in _YAML_BREAKS.finditer(text))]
+
+
+def value_span(document: Document, ptr: str) -> tuple[int, int]:
+    """Where the scalar at ``ptr`` is written, quotes and block header included."""
+    if ptr not in document.positions:
+        raise KeyError(ptr)
+    start = offset(document, document.positions[ptr])
+    if document.syntax == "json":
+        return start, _json_end(document.text, start)
+    end = _yaml_end(document, ptr, start)
+    if document.text[start : start + 1] in ("|", ">"):  # the block ends with its last text
+        end = start + len(document.text[start:end].rstrip())
+    return start, end
+
+
+def _json_end(text: str, start: int) -> int:
+    if text.startswith('"', start):
+        _value, end = scanstring(text, start + 1)
+        return int(end)
+    for word in ("true", "false", "null"):
+        if text.startswith(word, start):
+            return start + len(word)
+    match = NUMBER_RE.match(text, start)
+    if match is None or text[start] in "{[":
+        raise ValueError("not a scalar")
+    return match.end()
+
+
+def _yaml_end(document: Document, ptr: str, start: int) -> int:
+    """The end of a YAML scalar, from PyYAML's own marks (parsed once more)."""
+    ends = _scalar_ends(document)
+    if ptr not in ends:
+        raise ValueError("not a scalar")
+    return ends[ptr]
+
+
+_ENDS_CACHE: dict[int, tuple[str, dict[str, int]]] = {}
+
+
+def _scalar_ends(document: Document) -> dict[str, int]:
+    """The end offset of every scalar value, by pointer (one parse per text)."""
+    cached = _ENDS_CACHE.get(id(document))
+    if cached is not None and cached[0] is document.text:
+        return cached[1]
+    import yaml
+
+    from resumefmt._yaml_reader import Parser
+
+    starts = _line_starts(document)
+    ends: dict[str, int] = {}
+    parser = Parser(document.text)
+    # (pointer, next list index or None for a mapping, the key awaiting its value)
+    stack: list[list[object]] = []
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            if stack and stack[-1][1] is None and stack[-1][2] is None:  # a key
+                stack[-1][2] = getattr(event, "value", None)
+                continue
+            here = _here(stack)
+            if isinstance(event, yaml.ScalarEvent):
+                mark = event.end_mark
+                assert mark is not None
+                ends[here] = starts[mark.line] + mark.column
+            if isinstance(event, yaml.MappingStartEvent):
+                stack.append([here, None, None])
+            elif isinstance(event, yaml.SequenceStartEvent):
+                stack.append([here, 0, None])
+    finally:
+        parser.dispose()
+    _ENDS_CACHE.clear()
+    _ENDS_CACHE[id(document)] = (document.text, ends)
+    return ends
+
+
+def _here(stack: list[list[object]]) -> str:
+    from resumefmt import pointer as pointers
+
+    if not stack:
+        return ""
+    frame = stack[-1]
+    parent = str(frame[0])
+    if frame[1] is None:  # a mapping: its pending key
+        key = str(frame[2])
+        frame[2] = None
+        return pointers.child(parent, key)
+    index = int(frame[1])  # type: ignore[call-overload]
+    frame[1] = index + 1
+    return pointers.child(parent, index)
+
+
+def replace_value(document: Document, ptr: str, value: str) -> Edit:
+    """Write the string ``value`` where the scalar at ``ptr`` is, keeping its quoting if it can."""
+    start, end = value_span(document, ptr)
+    source = document.text[start:end]
+    if document.syntax == "json":
+        return Edit(start, end, json.dumps(value, ensure_ascii=False))
+    from resumefmt._yaml_reader import resolve_plain
+    from resumefmt._yaml_writer import quoted
+
+    style = source[:1]
+    if style == "'" and "\n" not in value and value.isprintable():
+        return Edit(start, end, "'" + value.replace("'", "''") + "'")
+    if style not in ("'", '"', "|", ">") and _plain_safe(value, resolve_plain):
+        return Edit(start, end, value)
+    return Edit(start, end, quoted(value))
+
+
+#: What a plain scalar may hold on one line and still be read back as written.
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\n#:]|:(?!\s)|(?<!\s)#)*(?<!\s)")
+
+
+def _plain_safe(value: str, resolve: object) -> bool:
+    if not _PLAIN.fullmatch(value) or not value.isprintable():
+        return False
+    return value.endswith(":") is False and resolve(value) == value  # type: ignore[operator]
+
+
+def replace_in_value(document: Document, ptr: str, start: int, end: int, new: str) -> Edit:
+    """Replace ``value[start:end]`` of the string at ``ptr`` with ``new``.
+
+    Only those characters change where the source holds them as written;
+    otherwise the whole scalar is written anew.
+    """
+    value = _string_at(document, ptr)
+    if not 0 <= start <= end <= len(value):
+        raise ValueError(f"{start}..{end} is not inside the value")
+    span_start, span_end = value_span(document, ptr)
+    mapping = _source_offsets(document, value, span_start, span_end)
+    whole = value[:start] + new + value[end:]
+    if mapping is not None and _fits(document.text[span_start], new, whole):
+        first, last = mapping[start], mapping[end]
+        if document.text[first:last] == value[start:end]:
+            return Edit(first, last, new)
+    return replace_value(document, ptr, whole)
+
+
+def _fits(style: str, new: str, whole: str) -> bool:
+    """Whether ``new`` can stand as typed in a scalar of this style (first character)."""
+    if not new.isprintable():  # line breaks, tabs and controls need quoting or indentation
+        return False
+    if style == '"':
+        return '"' not in new and "\\" not in new
+    if style == "'":
+        return "'" not in new
+    if style in ("|", ">"):
+        return not new.startswith(" ")
+    from resumefmt._yaml_reader import resolve_plain
+
+    return _plain_safe(whole.replace("\n", " "), resolve_plain)
+
+
+def _string_at(document: Document, ptr: str) -> str:
+    from resumefmt.pointer import split
+
+    value = document.data
+    for token in split(ptr):
+        value = value[int(token)] if isinstance(value, list) else value[token]
+    if not isinstance(value, str):
+        raise TypeError(f"{ptr} is not text")
+    return value
+
+
+def _source_offsets(document: Document, value: str, start: int, end: int) -> list[int] | None:
+    """For each index of ``value`` (and its end), the offset of that character in the source.
+
+    A space or line break of the value may stand for a line break and the next
+    line's indentation in the source (text folded across lines). None when the
+    source does not hold the value character by character: escapes, a doubled
+    single quote, a blank line that folds into a line break.
+    """
+    text = document.text
+    source = text[start:end]
+    indent: int | None = None  # spaces that are not text: a block's indentation, else all
+    if source[:1] in ("|", ">"):
+        first_line = text.find("\n", start, end) + 1
+        if first_line == 0:
+            return None
+        body = text[first_line:end]
+        indent = len(body) - len(body.lstrip(" "))
+        index = first_line + indent
+    elif source[:1] in ('"', "'"):
+        index = start + 1
+    else:
+        index = start
+    kept = value
+    if indent is not None:  # a block's final line breaks are its chomping, not its text
+        kept = value.rstrip("\n")
+    offsets: list[int] = []
+    for char in kept:
+        if index >= end:
+            return None
+        here = text[index]
+        if here == char and here not in "\r\n":
+            offsets.append(index)
+            index += 1
+        elif char in " \n" and here in "\r\n":
+            offsets.append(index)
+            index += 2 if text.startswith("\r\n", index) else 1
+            limit = end if indent is None else min(end, index + indent)
+            while index < limit and text[index] in (" " if indent is not None else " \t"):
+                index += 1
+        else:
+            return None
+    if index != end and indent is None and text[index : index + 1] not in ('"', "'"):
+        return None
+    offsets += [index] * (len(value) - len(kept) + 1)
+    return offsets

@@ -1,0 +1,151 @@
+"""Span edits (resumefmt/editing.py): the value changes, nothing else does."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resumefmt.editing import Edit, OverlappingEdits, apply, replace_in_value, replace_value
+from resumefmt.loader import Document, load, load_text
+from resumefmt.pointer import child, split
+
+SOURCE = """\
+resumefmt: "1.0"   # version
+basics:
+  name: Ada   # a comment
+  headline: 'It''s me'
+  summary: |
+    Uses Github daily.
+    Second line.
+  x-note: >
+    folded Github
+    text
+work:
+  - organization: Github Inc
+    highlights:
+      - "Built Github app"
+      - Ran
+        Github team
+      - "Escaped \\u0047ithub"
+"""
+
+
+def _value(data: Any, ptr: str) -> Any:
+    for token in split(ptr):
+        data = data[int(token)] if isinstance(data, list) else data[token]
+    return data
+
+
+def _set(data: Any, ptr: str, value: Any) -> Any:
+    out = copy.deepcopy(data)
+    tokens = split(ptr)
+    node = out
+    for token in tokens[:-1]:
+        node = node[int(token)] if isinstance(node, list) else node[token]
+    last = tokens[-1]
+    if isinstance(node, list):
+        node[int(last)] = value
+    else:
+        node[last] = value
+    return out
+
+
+@pytest.mark.parametrize(
+    ("ptr", "changed_line"),
+    [
+        ("/basics/summary", "    Uses GitHub daily.\n"),
+        ("/basics/x-note", "    folded GitHub\n"),
+        ("/work/0/organization", "  - organization: GitHub Inc\n"),
+        ("/work/0/highlights/0", '      - "Built GitHub app"\n'),
+        ("/work/0/highlights/1", "        GitHub team\n"),
+    ],
+)
+def test_a_word_is_replaced_in_place_whatever_the_style(ptr: str, changed_line: str) -> None:
+    document = load_text(SOURCE, "a.yaml")
+    value = _value(document.data, ptr)
+    at = value.index("Github")
+    text = apply(SOURCE, [replace_in_value(document, ptr, at, at + 6, "GitHub")])
+    before, after = SOURCE.splitlines(keepends=True), text.splitlines(keepends=True)
+    assert [line for line in after if line not in before] == [changed_line]
+    assert load_text(text, "a.yaml").data == _set(
+        document.data, ptr, value.replace("Github", "GitHub", 1)
+    )
+
+
+def test_text_that_is_not_held_as_written_is_written_anew_quoted() -> None:
+    document = load_text(SOURCE, "a.yaml")
+    ptr = "/work/0/highlights/2"
+    text = apply(SOURCE, [replace_in_value(document, ptr, 8, 14, "GitHub")])
+    assert '      - "Escaped GitHub"\n' in text
+    assert "# a comment" in text and "# version" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("1.1", '"1.1"'),  # was double-quoted: stays so
+        ("yes", '"yes"'),
+    ],
+)
+def test_replace_value_keeps_the_quotes_or_quotes_what_needs_it(value: str, written: str) -> None:
+    document = load_text(SOURCE, "a.yaml")
+    text = apply(SOURCE, [replace_value(document, "/resumefmt", value)])
+    assert text.startswith(f"resumefmt: {written}   # version\n")
+    plain = apply(SOURCE, [replace_value(document, "/basics/name", value)])
+    assert load_text(plain, "a.yaml").data["basics"]["name"] == value
+
+
+def test_a_plain_value_stays_plain_when_it_can() -> None:
+    document = load_text(SOURCE, "a.yaml")
+    text = apply(SOURCE, [replace_value(document, "/basics/name", "Ada Lovelace")])
+    assert "  name: Ada Lovelace   # a comment\n" in text
+
+
+def test_json_values_are_edited_in_place() -> None:
+    source = '{"resumefmt": "1.0",\n "basics": {"name": "Ada \\u00e9 Github", "n": 12}}'
+    document = load_text(source, "a.json", "json")
+    text = apply(source, [replace_value(document, "/resumefmt", "1.1")])
+    assert text.startswith('{"resumefmt": "1.1",\n')
+    text = apply(source, [replace_in_value(document, "/basics/name", 6, 12, "GitHub")])
+    assert load_text(text, "a.json", "json").data["basics"]["name"] == "Ada é GitHub"
+
+
+def test_overlapping_edits_are_refused_and_identical_ones_count_once() -> None:
+    assert apply("abcdef", [Edit(1, 3, "X"), Edit(1, 3, "X")]) == "aXdef"
+    with pytest.raises(OverlappingEdits):
+        apply("abcdef", [Edit(1, 3, "X"), Edit(2, 4, "Y")])
+
+
+def _strings(data: Any, ptr: str = "") -> list[str]:
+    if isinstance(data, str):
+        return [ptr]
+    if isinstance(data, dict):
+        return [p for key, v in data.items() for p in _strings(v, child(ptr, key))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _strings(v, child(ptr, i))]
+    return []
+
+
+EXAMPLE_DOCUMENTS = [load(path) for path in sorted(EXAMPLES.glob("*.resumefmt.yaml"))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_any_slice_of_any_string_of_the_examples_can_be_replaced(data: st.DataObject) -> None:
+    document: Document = data.draw(st.sampled_from(EXAMPLE_DOCUMENTS))
+    ptr = data.draw(st.sampled_from(_strings(document.data)))
+    value = _value(document.data, ptr)
+    start = data.draw(st.integers(0, len(value)))
+    end = data.draw(st.integers(start, len(value)))
+    new = data.draw(st.sampled_from(["", "X", "GitHub", "a: b", "#x", "'", '"', "é漢"]))
+    text = apply(document.text, [replace_in_value(document, ptr, start, end, new)])
+    expected = _set(document.data, ptr, value[:start] + new + value[end:])
+    assert load_text(text, document.path).data == expected
+    comments = [line for line in document.text.splitlines() if line.lstrip().startswith("#")]
+    remaining = iter(text.splitlines())
+    assert all(line in remaining for line in comments)  # every comment, in order
