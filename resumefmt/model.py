@@ -120,6 +120,8 @@ WORDED = (
 )
 #: Fields whose whole value is a web address (the schema's ``url`` definition).
 URL_FIELDS = ("**/url", "**/repository")
+#: Schemes besides http(s) that a profile's address may use (``profileAddress``, 1.1).
+PROFILE_SCHEMES = ("mailto", "tel", "skype", "xmpp", "sip", "callto")
 
 
 def mappings(items: Any) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -119,3 +119,8 @@ def test_selectors_select_what_they_name() -> None:
         "/projects/0/name",
     ]
     assert [p for p, _ in context.strings("*/*/projects/*/name")] == ["/work/0/projects/0/name"]
+
+
+def test_profile_schemes_are_the_ones_the_schema_accepts() -> None:
+    pattern = DEFS["profileAddress"]["pattern"]
+    assert pattern.endswith("|(" + "|".join(model.PROFILE_SCHEMES) + "):[^\\s]+)$")

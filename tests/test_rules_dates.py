@@ -47,6 +47,8 @@ def roles(*rows: tuple[str, str, str]) -> str:
 
 # Lines count from the preamble's first line: entries begin on line 5, start is line 7, end line 8.
 FAILS = [
+    ("RF109", "work:\n  - organization: Acme\n    role: Engineer\n", [(5, 5, "RF109")]),
+    ("RF109", 'volunteer:\n  - organization: Shelter\n    end: "2020"\n', [(5, 5, "RF109")]),
     ("RF100", role("Acme", "2021-02-30", "present"), [(7, 12, "RF100")]),
     ("RF100", role("Acme", "2023-02-29", "present"), [(7, 12, "RF100")]),
     ("RF100", role("Acme", "1900-02-29", "present"), [(7, 12, "RF100")]),
@@ -146,6 +148,8 @@ FAILS = [
 ]
 
 PASSES = [
+    ("RF109", role("Acme", "2019", "present")),
+    ("RF109", "projects:\n  - name: Notes\ncertificates:\n  - name: CKA\n"),
     ("RF100", role("Acme", "2024-02-29", '"2024-04-30"')),
     ("RF100", role("Acme", "2000-02-29", '"2000-12-31"')),
     ("RF101", role("Acme", "2021-05", '"2021"')),

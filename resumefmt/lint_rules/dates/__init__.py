@@ -1,4 +1,5 @@
-"""The ``dates`` rules (RF100-RF108): dates that cannot be, ranges that run backwards, the future.
+"""The ``dates`` rules (RF100-RF109): dates that cannot be, ranges that run backwards, the future,
+roles without dates.
 
 Dates are compared at the precision they are written (``calendar``): a rule
 reports only what is wrong whatever day a ``2021`` or a ``2021-05`` stands for.
@@ -24,6 +25,7 @@ RULES = (
     sections.mixed_precision,
     sections.out_of_order,
     ranges.future_date,
+    ranges.undated_role,
 )
 
 

@@ -7,10 +7,11 @@ from resumefmt.lint_rules.dates.calendar import (
     before,
     date_groups,
     day_of,
+    label,
     not_real,
     span,
 )
-from resumefmt.model import CUSTOM, DATED, dated_entries
+from resumefmt.model import CUSTOM, DATED, KINDS, dated_entries, entries
 from resumefmt.rules import Finding, Option, rule
 
 TYPE_CHECKING = False
@@ -158,3 +159,28 @@ def future_date(context: Context) -> Iterator[Finding]:
                     pointer,
                     f"this date ({text}) is in the future (today is {context.today.isoformat()})",
                 )
+
+
+#: Sections of roles, whose dates a reader looks for first.
+_ROLES = tuple(name for name, kind in KINDS.items() if kind == "experience")
+
+
+@rule(
+    "RF109",
+    "dates.undated-role",
+    reports=(ROLE, ROLE + '    end: "2021"\n'),
+    passes=(ROLE + '    start: "2019"\n    end: "2021"\n', "projects:\n  - name: Notes\n"),
+)
+def undated_role(context: Context) -> Iterator[Finding]:
+    """A role without a start date.
+
+    Format 1.1 accepts a role (``work``, ``research``, ``volunteer``) without
+    dates, so that a document imported from JSON Resume, where dates are
+    optional, keeps every entry; a reader of a résumé looks for when you held
+    each role first. Projects, certificates and custom-section items may be
+    undated: they are not reported.
+    """
+    for _section, pointer, entry in entries(context.data, _ROLES):
+        if "start" not in entry:
+            message = f"{label(entry)} has no start date: add start: YYYY-MM (and end)"
+            yield Finding(pointer, message)

@@ -6,9 +6,12 @@ Offline rules: they judge the text of each address that
 
 from __future__ import annotations
 
+import re
+
 from resumefmt.lint_rules.links import _hosts
 from resumefmt.lint_rules.links._https import serves_https
 from resumefmt.lint_rules.links._urls import TEXT_FIELDS, iter_urls, users_own
+from resumefmt.model import PROFILE_SCHEMES
 from resumefmt.rules import Finding, Option, rule
 
 TYPE_CHECKING = False
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
 #: A host name as the ``hosts`` option takes it: dot-separated labels.
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST_NAME = rf"(?:{_LABEL}\.)*{_LABEL}"
+_PROFILE_URL = re.compile(r"/basics/profiles/[0-9]+/url")
 
 
 @rule(
@@ -42,6 +46,7 @@ _HOST_NAME = rf"(?:{_LABEL}\.)*{_LABEL}"
     passes=(
         "projects:\n  - name: Site\n    url: https://example.com/a%20b?q=1#top\n",
         "projects:\n  - name: Site\n    summary: Write to [me](mailto:ada@example.com).\n",
+        "basics:\n  name: Ada\n  profiles:\n    - network: Skype\n      url: skype:ada.l?call\n",
     ),
 )
 def malformed_url(context: Context) -> Iterator[Finding]:
@@ -49,14 +54,18 @@ def malformed_url(context: Context) -> Iterator[Finding]:
 
     URL fields (``url``, ``repository``) must be ``http://`` or ``https://``
     addresses; links in rich text may also be ``mailto:`` or ``tel:`` (option
-    ``schemes``). Reported: no scheme (``www.example.com``), spaces, a missing
+    ``schemes``), and a profile's address (format 1.1) ``mailto:``, ``tel:``,
+    ``skype:``, ``xmpp:``, ``sip:`` or ``callto:``. Reported: no scheme (``www.example.com``), spaces, a missing
     ``//``, a user name or password, a bad port, a backslash, a stray ``%``,
     and a host that is not a domain name (empty parts, bad characters, no
     top-level domain such as ``https://localhost``).
     """
     in_text = tuple(str(s).lower() for s in context.options["schemes"])
     for pointer, url, start, end in iter_urls(context):
-        said = _hosts.url_problem(url, _hosts.WEB if start is None else in_text)
+        schemes = in_text if start is not None else _hosts.WEB
+        if start is None and _PROFILE_URL.fullmatch(pointer):
+            schemes = (*_hosts.WEB, *PROFILE_SCHEMES)
+        said = _hosts.url_problem(url, schemes)
         if said:
             yield Finding(pointer, said, start, end)
 
