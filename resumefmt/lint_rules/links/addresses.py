@@ -56,7 +56,8 @@ def malformed_url(context: Context) -> Iterator[Finding]:
     addresses; links in rich text may also be ``mailto:`` or ``tel:`` (option
     ``schemes``), and a profile's address (format 1.1) ``mailto:``, ``tel:``,
     ``skype:``, ``xmpp:``, ``sip:`` or ``callto:``. Reported: no scheme
-    (``www.example.com``), spaces, a missing ``//``, a user name or password, a bad port, a backslash, a stray ``%``,
+    (``www.example.com``), spaces, a missing ``//``, a user name or password,
+    a bad port, a backslash, a stray ``%``,
     and a host that is not a domain name (empty parts, bad characters, no
     top-level domain such as ``https://localhost``).
     """
