@@ -30,25 +30,28 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                               'patternErrorMessage': 'Not a 1.x format version: write "1.1".',
                               'examples': ['1.1'],
                               'default': '1.1'},
+                'locale': {'$ref': '#/$defs/languageTag',
+                           'title': 'Language',
+                           'description': 'The language of this résumé: its labels, dates and, '
+                                          'unless a field says otherwise, its text. Default `en`; '
+                                          '`--locale` builds another.',
+                           'default': 'en'},
                 'basics': {'type': 'object',
                            'title': 'Basics',
                            'description': 'Who you are and how to reach you.',
                            'required': ['name'],
-                           'properties': {'name': {'type': 'string',
-                                                   'minLength': 1,
+                           'properties': {'name': {'$ref': '#/$defs/text',
                                                    'title': 'Name',
                                                    'description': 'Your name as it should head the '
                                                                   'résumé.',
                                                    'examples': ['Shuai Xie']},
-                                          'altName': {'type': 'string',
-                                                      'minLength': 1,
+                                          'altName': {'$ref': '#/$defs/text',
                                                       'title': 'Name in another script',
                                                       'description': 'Your name in a second '
                                                                      'script, printed beside the '
                                                                      'first.',
                                                       'examples': ['成泽毅']},
-                                          'headline': {'type': 'string',
-                                                       'minLength': 1,
+                                          'headline': {'$ref': '#/$defs/text',
                                                        'title': 'Headline',
                                                        'description': 'A few words under your '
                                                                       'name: your role or focus.',
@@ -87,8 +90,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                        'title': 'Address',
                                                        'description': 'Where you live; fill in '
                                                                       'only what you want printed.',
-                                                       'properties': {'address': {'type': 'string',
-                                                                                  'minLength': 1,
+                                                       'properties': {'address': {'$ref': '#/$defs/text',
                                                                                   'title': 'Street '
                                                                                            'address',
                                                                                   'description': 'Street '
@@ -103,14 +105,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                                                     'in '
                                                                                                     'YAML.',
                                                                                      'examples': ['310027']},
-                                                                      'city': {'type': 'string',
-                                                                               'minLength': 1,
+                                                                      'city': {'$ref': '#/$defs/text',
                                                                                'title': 'City',
                                                                                'description': 'Your '
                                                                                               'city.',
                                                                                'examples': ['Hangzhou']},
-                                                                      'region': {'type': 'string',
-                                                                                 'minLength': 1,
+                                                                      'region': {'$ref': '#/$defs/text',
                                                                                  'title': 'Region',
                                                                                  'description': 'State, '
                                                                                                 'province '
@@ -140,8 +140,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                                                              'or '
                                                                                                              'US.',
                                                                                       'examples': ['CN']},
-                                                                      'country': {'type': 'string',
-                                                                                  'minLength': 1,
+                                                                      'country': {'$ref': '#/$defs/text',
                                                                                   'title': 'Country',
                                                                                   'description': 'The '
                                                                                                  "country's "
@@ -181,8 +180,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                                                     'ignores '
                                                                                                     'it.'}},
                                                        'additionalProperties': False},
-                                          'summary': {'type': 'string',
-                                                      'minLength': 1,
+                                          'summary': {'$ref': '#/$defs/text',
                                                       'title': 'Summary',
                                                       'description': 'A short paragraph about you. '
                                                                      'Rich text: `**bold**`, '
@@ -258,7 +256,153 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                 'sections': {'type': 'array',
                              'title': 'Custom sections',
                              'description': 'Sections with titles of your own.',
-                             'items': {'$ref': '#/$defs/section'}}},
+                             'items': {'$ref': '#/$defs/section'}},
+                'labels': {'type': 'object',
+                           'title': 'Labels',
+                           'description': 'Your own wording for a printed label (a section title, '
+                                          'the word for an ongoing role ...), as text or a '
+                                          'language map.',
+                           'properties': {'education': {'$ref': '#/$defs/text',
+                                                        'title': 'Title of education',
+                                                        'description': 'The heading printed above '
+                                                                       '`education` (default: '
+                                                                       '"Education" in English, '
+                                                                       'its translation in other '
+                                                                       'languages).'},
+                                          'work': {'$ref': '#/$defs/text',
+                                                   'title': 'Title of work',
+                                                   'description': 'The heading printed above '
+                                                                  '`work` (default: "Experience" '
+                                                                  'in English, its translation in '
+                                                                  'other languages).'},
+                                          'research': {'$ref': '#/$defs/text',
+                                                       'title': 'Title of research',
+                                                       'description': 'The heading printed above '
+                                                                      '`research` (default: '
+                                                                      '"Research" in English, its '
+                                                                      'translation in other '
+                                                                      'languages).'},
+                                          'volunteer': {'$ref': '#/$defs/text',
+                                                        'title': 'Title of volunteer',
+                                                        'description': 'The heading printed above '
+                                                                       '`volunteer` (default: '
+                                                                       '"Volunteering" in English, '
+                                                                       'its translation in other '
+                                                                       'languages).'},
+                                          'projects': {'$ref': '#/$defs/text',
+                                                       'title': 'Title of projects',
+                                                       'description': 'The heading printed above '
+                                                                      '`projects` (default: '
+                                                                      '"Projects" in English, its '
+                                                                      'translation in other '
+                                                                      'languages).'},
+                                          'publications': {'$ref': '#/$defs/text',
+                                                           'title': 'Title of publications',
+                                                           'description': 'The heading printed '
+                                                                          'above `publications` '
+                                                                          '(default: '
+                                                                          '"Publications" in '
+                                                                          'English, its '
+                                                                          'translation in other '
+                                                                          'languages).'},
+                                          'awards': {'$ref': '#/$defs/text',
+                                                     'title': 'Title of awards',
+                                                     'description': 'The heading printed above '
+                                                                    '`awards` (default: "Awards" '
+                                                                    'in English, its translation '
+                                                                    'in other languages).'},
+                                          'certificates': {'$ref': '#/$defs/text',
+                                                           'title': 'Title of certificates',
+                                                           'description': 'The heading printed '
+                                                                          'above `certificates` '
+                                                                          '(default: '
+                                                                          '"Certificates" in '
+                                                                          'English, its '
+                                                                          'translation in other '
+                                                                          'languages).'},
+                                          'skills': {'$ref': '#/$defs/text',
+                                                     'title': 'Title of skills',
+                                                     'description': 'The heading printed above '
+                                                                    '`skills` (default: "Skills" '
+                                                                    'in English, its translation '
+                                                                    'in other languages).'},
+                                          'languages': {'$ref': '#/$defs/text',
+                                                        'title': 'Title of languages',
+                                                        'description': 'The heading printed above '
+                                                                       '`languages` (default: '
+                                                                       '"Languages" in English, '
+                                                                       'its translation in other '
+                                                                       'languages).'},
+                                          'interests': {'$ref': '#/$defs/text',
+                                                        'title': 'Title of interests',
+                                                        'description': 'The heading printed above '
+                                                                       '`interests` (default: '
+                                                                       '"Interests" in English, '
+                                                                       'its translation in other '
+                                                                       'languages).'},
+                                          'references': {'$ref': '#/$defs/text',
+                                                         'title': 'Title of references',
+                                                         'description': 'The heading printed above '
+                                                                        '`references` (default: '
+                                                                        '"References" in English, '
+                                                                        'its translation in other '
+                                                                        'languages).'},
+                                          'present': {'$ref': '#/$defs/text',
+                                                      'title': 'Ongoing',
+                                                      'description': 'The word for a role that has '
+                                                                     'not ended (default: '
+                                                                     '"Present").'},
+                                          'gpa': {'$ref': '#/$defs/text',
+                                                  'title': 'GPA label',
+                                                  'description': 'The label before a grade point '
+                                                                 'average (default: "GPA").'},
+                                          'advisor': {'$ref': '#/$defs/text',
+                                                      'title': 'Advisor label',
+                                                      'description': 'The label before an advisor '
+                                                                     '(default: "Advisor").'},
+                                          'thesis': {'$ref': '#/$defs/text',
+                                                     'title': 'Thesis label',
+                                                     'description': 'The label before a thesis '
+                                                                    'title (default: "Thesis").'},
+                                          'courses': {'$ref': '#/$defs/text',
+                                                      'title': 'Courses label',
+                                                      'description': 'The label before a list of '
+                                                                     'courses (default: '
+                                                                     '"Courses").'},
+                                          'technologies': {'$ref': '#/$defs/text',
+                                                           'title': 'Technologies label',
+                                                           'description': 'The label before a list '
+                                                                          'of technologies '
+                                                                          '(default: '
+                                                                          '"Technologies").'},
+                                          'keywords': {'$ref': '#/$defs/text',
+                                                       'title': 'Keywords label',
+                                                       'description': 'The label before keywords '
+                                                                      '(default: none).'},
+                                          'equalContribution': {'$ref': '#/$defs/text',
+                                                                'title': 'Equal contribution note',
+                                                                'description': 'The note for '
+                                                                               'authors who '
+                                                                               'contributed '
+                                                                               'equally (default: '
+                                                                               '"Equal '
+                                                                               'contribution").'},
+                                          'etAl': {'$ref': '#/$defs/text',
+                                                   'title': 'Et al.',
+                                                   'description': 'What ends a shortened author '
+                                                                  'list (default: "et al.").'}},
+                           'patternProperties': {'^x-': {'description': 'Your own field: any key '
+                                                                        'starting with `x-` holds '
+                                                                        'anything you like. '
+                                                                        'resumefmt keeps it and '
+                                                                        'ignores it.'}},
+                           'additionalProperties': False},
+                'variants': {'type': 'object',
+                             'title': 'Variants',
+                             'description': 'Named selections of this résumé, built with '
+                                            '`--variant NAME` or `--all-variants`.',
+                             'patternProperties': {'^[a-z0-9][a-z0-9-]*$': {'$ref': '#/$defs/variant'}},
+                             'additionalProperties': False}},
  'patternProperties': {'^x-': {'description': 'Your own field: any key starting with `x-` holds '
                                               'anything you like. resumefmt keeps it and ignores '
                                               'it.'}},
@@ -289,7 +433,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
            'keywords': {'type': 'array',
                         'title': 'Keywords',
                         'description': 'Short items, each printed as written.',
-                        'items': {'type': 'string', 'minLength': 1},
+                        'items': {'$ref': '#/$defs/text'},
                         'uniqueItems': True},
            'highlights': {'type': 'array',
                           'title': 'Highlights',
@@ -300,7 +444,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                          'everything else print literally (a backslash before `*` '
                                          '`` ` `` `[` `]` `<` `>` or `\\` prints that character); '
                                          'a blank line starts a new paragraph.',
-                          'items': {'type': 'string',
+                          'items': {'type': ['string', 'object'],
                                     'minLength': 1,
                                     'title': 'Bullet',
                                     'description': 'One bullet point. Rich text: `**bold**`, '
@@ -309,20 +453,33 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                    'else print literally (a backslash before `*` '
                                                    '`` ` `` `[` `]` `<` `>` or `\\` prints that '
                                                    'character); a blank line starts a new '
-                                                   'paragraph.'},
+                                                   'paragraph. A bullet may also be a language '
+                                                   'map, or `{text: ..., tags: [...]}` so that '
+                                                   'variants can select it.',
+                                    'properties': {'text': {'$ref': '#/$defs/text',
+                                                            'title': 'Text',
+                                                            'description': "The bullet's text (or "
+                                                                           'a language map).'},
+                                                   'tags': {'$ref': '#/$defs/tags',
+                                                            'title': 'Tags',
+                                                            'description': 'Names that variants '
+                                                                           'select by, such as '
+                                                                           '`industry` or '
+                                                                           '`academic`.'}},
+                                    'patternProperties': {'^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$': {'type': 'string',
+                                                                                                                                                       'minLength': 1,
+                                                                                                                                                       'title': 'In '
+                                                                                                                                                                'this '
+                                                                                                                                                                'language'}},
+                                    'additionalProperties': False},
                           'examples': [['**Inference:** Cut p99 latency by 40% by batching '
                                         'requests on the GPU.']]},
-           'location': {'type': 'string',
-                        'minLength': 1,
-                        'title': 'Location',
-                        'description': 'Where it was, as it should be printed.',
-                        'examples': ['Beijing, China', 'Remote']},
+           'location': {'$ref': '#/$defs/text'},
            'link': {'type': 'object',
                     'title': 'Link',
                     'description': 'A labelled link.',
                     'required': ['label', 'url'],
-                    'properties': {'label': {'type': 'string',
-                                             'minLength': 1,
+                    'properties': {'label': {'$ref': '#/$defs/text',
                                              'title': 'Label',
                                              'description': 'What the link points to.',
                                              'examples': ['PDF', 'Code', 'Slides']},
@@ -366,13 +523,11 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                        'title': 'Project',
                        'description': 'Something you built, with what and where to find it.',
                        'required': ['name'],
-                       'properties': {'name': {'type': 'string',
-                                               'minLength': 1,
+                       'properties': {'name': {'$ref': '#/$defs/text',
                                                'title': 'Name',
                                                'description': "The project's name.",
                                                'examples': ['stable-fast']},
-                                      'description': {'type': 'string',
-                                                      'minLength': 1,
+                                      'description': {'$ref': '#/$defs/text',
                                                       'title': 'Short description',
                                                       'description': 'One line that says what it '
                                                                      'is. Rich text: `**bold**`, '
@@ -388,20 +543,17 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                       'examples': ['A lightweight inference '
                                                                    'optimization framework for '
                                                                    'Stable Diffusion']},
-                                      'role': {'type': 'string',
-                                               'minLength': 1,
+                                      'role': {'$ref': '#/$defs/text',
                                                'title': 'Your role',
                                                'description': 'What you were on it, if not the '
                                                               'sole author.',
                                                'examples': ['Maintainer']},
-                                      'organization': {'type': 'string',
-                                                       'minLength': 1,
+                                      'organization': {'$ref': '#/$defs/text',
                                                        'title': 'Organisation',
                                                        'description': 'Who the project was for or '
                                                                       'with, if anyone.',
                                                        'examples': ['Greenpeace']},
-                                      'type': {'type': 'string',
-                                               'minLength': 1,
+                                      'type': {'$ref': '#/$defs/text',
                                                'title': 'Kind of project',
                                                'description': 'A talk, an application, a '
                                                               'conference, volunteering …',
@@ -423,8 +575,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                        'description': 'Languages, libraries and '
                                                                       'tools it uses.',
                                                        'examples': [['C++', 'CUDA', 'PyTorch']]},
-                                      'summary': {'type': 'string',
-                                                  'minLength': 1,
+                                      'summary': {'$ref': '#/$defs/text',
                                                   'title': 'Summary',
                                                   'description': 'A paragraph about it. Rich text: '
                                                                  '`**bold**`, `*italic*`, `` '
@@ -438,7 +589,11 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                  'paragraph.'},
                                       'highlights': {'$ref': '#/$defs/highlights',
                                                      'title': 'Highlights',
-                                                     'description': 'Bullet points about it.'}},
+                                                     'description': 'Bullet points about it.'},
+                                      'tags': {'$ref': '#/$defs/tags',
+                                               'title': 'Tags',
+                                               'description': 'Names that variants select by, such '
+                                                              'as `industry` or `academic`.'}},
                        'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                     'starting with `x-` holds '
                                                                     'anything you like. resumefmt '
@@ -452,20 +607,17 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                          'without `start` is valid (a lint rule reports it): a '
                                          'role without dates is still worth printing.',
                           'required': ['organization'],
-                          'properties': {'organization': {'type': 'string',
-                                                          'minLength': 1,
+                          'properties': {'organization': {'$ref': '#/$defs/text',
                                                           'title': 'Organisation',
                                                           'description': 'The employer, lab or '
                                                                          'institution.',
                                                           'examples': ['JD Explore Academy']},
-                                         'unit': {'type': 'string',
-                                                  'minLength': 1,
+                                         'unit': {'$ref': '#/$defs/text',
                                                   'title': 'Unit or team',
                                                   'description': 'The department, team or group '
                                                                  'inside the organisation.',
                                                   'examples': ['Efficient LLM Inference']},
-                                         'description': {'type': 'string',
-                                                         'minLength': 1,
+                                         'description': {'$ref': '#/$defs/text',
                                                          'title': 'About the organisation',
                                                          'description': 'What the organisation is '
                                                                         'or does, in a few words. '
@@ -483,8 +635,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                         'paragraph.',
                                                          'examples': ['Online marketplace for used '
                                                                       'books']},
-                                         'role': {'type': 'string',
-                                                  'minLength': 1,
+                                         'role': {'$ref': '#/$defs/text',
                                                   'title': 'Role',
                                                   'description': 'Your job title.',
                                                   'examples': ['Algorithm Engineer']},
@@ -502,8 +653,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                  'title': 'End',
                                                  'description': 'When the role ended, or `present` '
                                                                 'while you hold it.'},
-                                         'summary': {'type': 'string',
-                                                     'minLength': 1,
+                                         'summary': {'$ref': '#/$defs/text',
                                                      'title': 'Summary',
                                                      'description': 'A paragraph about the role. '
                                                                     'Rich text: `**bold**`, '
@@ -528,7 +678,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                       'title': 'Projects',
                                                       'description': 'Projects done in this role, '
                                                                      'each with its links.',
-                                                      'items': {'$ref': '#/$defs/project'}}},
+                                                      'items': {'$ref': '#/$defs/project'}},
+                                         'tags': {'$ref': '#/$defs/tags',
+                                                  'title': 'Tags',
+                                                  'description': 'Names that variants select by, '
+                                                                 'such as `industry` or '
+                                                                 '`academic`.'}},
                           'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                        'starting with `x-` holds '
                                                                        'anything you like. '
@@ -539,19 +694,16 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                          'title': 'Education',
                          'description': 'A degree or course of study.',
                          'required': ['institution'],
-                         'properties': {'institution': {'type': 'string',
-                                                        'minLength': 1,
+                         'properties': {'institution': {'$ref': '#/$defs/text',
                                                         'title': 'Institution',
                                                         'description': 'The university or school.',
                                                         'examples': ['Zhejiang University']},
-                                        'degree': {'type': 'string',
-                                                   'minLength': 1,
+                                        'degree': {'$ref': '#/$defs/text',
                                                    'title': 'Degree',
                                                    'description': 'The degree, as you want it '
                                                                   'printed.',
                                                    'examples': ['M.Sc.', 'Bachelor of Science']},
-                                        'field': {'type': 'string',
-                                                  'minLength': 1,
+                                        'field': {'$ref': '#/$defs/text',
                                                   'title': 'Field of study',
                                                   'description': 'The subject.',
                                                   'examples': ['Computer Science and Technology']},
@@ -573,13 +725,11 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                 'title': 'GPA or grade',
                                                 'description': 'Your grade, with its scale.',
                                                 'examples': ['3.63/4']},
-                                        'advisor': {'type': 'string',
-                                                    'minLength': 1,
+                                        'advisor': {'$ref': '#/$defs/text',
                                                     'title': 'Advisor',
                                                     'description': 'Your supervisor or tutor.',
                                                     'examples': ['Professor Mingli Song']},
-                                        'thesis': {'type': 'string',
-                                                   'minLength': 1,
+                                        'thesis': {'$ref': '#/$defs/text',
                                                    'title': 'Thesis or graduation project',
                                                    'description': 'What your thesis or final '
                                                                   'project was. Rich text: '
@@ -595,8 +745,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                         'courses': {'$ref': '#/$defs/keywords',
                                                     'title': 'Courses',
                                                     'description': 'Courses worth naming.'},
-                                        'summary': {'type': 'string',
-                                                    'minLength': 1,
+                                        'summary': {'$ref': '#/$defs/text',
                                                     'title': 'Summary',
                                                     'description': 'A paragraph about your '
                                                                    'studies. Rich text: '
@@ -612,7 +761,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                         'highlights': {'$ref': '#/$defs/highlights',
                                                        'title': 'Highlights',
                                                        'description': 'Bullet points about your '
-                                                                      'studies.'}},
+                                                                      'studies.'},
+                                        'tags': {'$ref': '#/$defs/tags',
+                                                 'title': 'Tags',
+                                                 'description': 'Names that variants select by, '
+                                                                'such as `industry` or '
+                                                                '`academic`.'}},
                          'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                       'starting with `x-` holds '
                                                                       'anything you like. '
@@ -623,8 +777,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                            'title': 'Publication',
                            'description': 'A paper, article or book, with its authors as printed.',
                            'required': ['title'],
-                           'properties': {'title': {'type': 'string',
-                                                    'minLength': 1,
+                           'properties': {'title': {'$ref': '#/$defs/text',
                                                     'title': 'Title',
                                                     'description': 'The title as published.',
                                                     'examples': ['DEAL: Difficulty-aware Active '
@@ -679,8 +832,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                    'title': 'Type',
                                                    'description': 'What kind of publication it '
                                                                   'is.'},
-                                          'venue': {'type': 'string',
-                                                    'minLength': 1,
+                                          'venue': {'$ref': '#/$defs/text',
                                                     'title': 'Venue',
                                                     'description': 'The conference, journal or '
                                                                    'archive.',
@@ -715,8 +867,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                     'description': 'More links: code, slides, a '
                                                                    'video.',
                                                     'items': {'$ref': '#/$defs/link'}},
-                                          'summary': {'type': 'string',
-                                                      'minLength': 1,
+                                          'summary': {'$ref': '#/$defs/text',
                                                       'title': 'Summary',
                                                       'description': 'A sentence about it. Rich '
                                                                      'text: `**bold**`, '
@@ -728,7 +879,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                      'before `*` `` ` `` `[` `]` '
                                                                      '`<` `>` or `\\` prints that '
                                                                      'character); a blank line '
-                                                                     'starts a new paragraph.'}},
+                                                                     'starts a new paragraph.'},
+                                          'tags': {'$ref': '#/$defs/tags',
+                                                   'title': 'Tags',
+                                                   'description': 'Names that variants select by, '
+                                                                  'such as `industry` or '
+                                                                  '`academic`.'}},
                            'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                         'starting with `x-` holds '
                                                                         'anything you like. '
@@ -740,13 +896,11 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                      'description': 'An award, prize or scholarship, given once or in several '
                                     'years.',
                      'required': ['title'],
-                     'properties': {'title': {'type': 'string',
-                                              'minLength': 1,
+                     'properties': {'title': {'$ref': '#/$defs/text',
                                               'title': 'Title',
                                               'description': "The award's name.",
                                               'examples': ['National Scholarship']},
-                                    'awarder': {'type': 'string',
-                                                'minLength': 1,
+                                    'awarder': {'$ref': '#/$defs/text',
                                                 'title': 'Awarder',
                                                 'description': 'Who gave it.',
                                                 'examples': ['Ministry of Education']},
@@ -765,8 +919,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                     'url': {'$ref': '#/$defs/url',
                                             'title': 'Address',
                                             'description': 'A page about the award.'},
-                                    'summary': {'type': 'string',
-                                                'minLength': 1,
+                                    'summary': {'$ref': '#/$defs/text',
                                                 'title': 'Summary',
                                                 'description': 'A sentence about it. Rich text: '
                                                                '`**bold**`, `*italic*`, `` `code` '
@@ -776,7 +929,11 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                'backslash before `*` `` ` `` `[` '
                                                                '`]` `<` `>` or `\\` prints that '
                                                                'character); a blank line starts a '
-                                                               'new paragraph.'}},
+                                                               'new paragraph.'},
+                                    'tags': {'$ref': '#/$defs/tags',
+                                             'title': 'Tags',
+                                             'description': 'Names that variants select by, such '
+                                                            'as `industry` or `academic`.'}},
                      'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                   'starting with `x-` holds '
                                                                   'anything you like. resumefmt '
@@ -786,20 +943,22 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                      'title': 'Skill group',
                      'description': 'A group of skills under a name.',
                      'required': ['name'],
-                     'properties': {'name': {'type': 'string',
-                                             'minLength': 1,
+                     'properties': {'name': {'$ref': '#/$defs/text',
                                              'title': 'Group name',
                                              'description': 'What the group is called.',
                                              'examples': ['Programming', 'Frameworks']},
-                                    'level': {'type': 'string',
-                                              'minLength': 1,
+                                    'level': {'$ref': '#/$defs/text',
                                               'title': 'Level',
                                               'description': 'How good you are, in words.',
                                               'examples': ['Expert']},
                                     'keywords': {'$ref': '#/$defs/keywords',
                                                  'title': 'Skills',
                                                  'description': 'The skills in this group.',
-                                                 'examples': [['Python', 'C++', 'CUDA']]}},
+                                                 'examples': [['Python', 'C++', 'CUDA']]},
+                                    'tags': {'$ref': '#/$defs/tags',
+                                             'title': 'Tags',
+                                             'description': 'Names that variants select by, such '
+                                                            'as `industry` or `academic`.'}},
                      'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                   'starting with `x-` holds '
                                                                   'anything you like. resumefmt '
@@ -809,8 +968,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                     'title': 'Test score',
                     'description': 'A language test and its result.',
                     'required': ['name'],
-                    'properties': {'name': {'type': 'string',
-                                            'minLength': 1,
+                    'properties': {'name': {'$ref': '#/$defs/text',
                                             'title': 'Test',
                                             'description': "The test's name.",
                                             'examples': ['IELTS', 'GRE', 'CET-6']},
@@ -830,8 +988,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                        'title': 'Part',
                                                        'description': 'One part of a test.',
                                                        'required': ['name', 'score'],
-                                                       'properties': {'name': {'type': 'string',
-                                                                               'minLength': 1,
+                                                       'properties': {'name': {'$ref': '#/$defs/text',
                                                                                'title': 'Part',
                                                                                'description': 'The '
                                                                                               "part's "
@@ -874,13 +1031,11 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                         'title': 'Language',
                         'description': 'A language you speak, with test scores if you have them.',
                         'required': ['language'],
-                        'properties': {'language': {'type': 'string',
-                                                    'minLength': 1,
+                        'properties': {'language': {'$ref': '#/$defs/text',
                                                     'title': 'Language',
                                                     'description': "The language's name.",
                                                     'examples': ['English', 'Chinese']},
-                                       'fluency': {'type': 'string',
-                                                   'minLength': 1,
+                                       'fluency': {'$ref': '#/$defs/text',
                                                    'title': 'Fluency',
                                                    'description': 'How well you speak it.',
                                                    'examples': ['Native',
@@ -888,7 +1043,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                        'tests': {'type': 'array',
                                                  'title': 'Tests',
                                                  'description': 'Tests you took and their scores.',
-                                                 'items': {'$ref': '#/$defs/test'}}},
+                                                 'items': {'$ref': '#/$defs/test'}},
+                                       'tags': {'$ref': '#/$defs/tags',
+                                                'title': 'Tags',
+                                                'description': 'Names that variants select by, '
+                                                               'such as `industry` or '
+                                                               '`academic`.'}},
                         'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                      'starting with `x-` holds '
                                                                      'anything you like. resumefmt '
@@ -898,14 +1058,18 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                         'title': 'Interest',
                         'description': 'Something you do or care about outside work.',
                         'required': ['name'],
-                        'properties': {'name': {'type': 'string',
-                                                'minLength': 1,
+                        'properties': {'name': {'$ref': '#/$defs/text',
                                                 'title': 'Interest',
                                                 'description': 'What it is.',
                                                 'examples': ['Badminton']},
                                        'keywords': {'$ref': '#/$defs/keywords',
                                                     'title': 'Details',
-                                                    'description': 'More about it.'}},
+                                                    'description': 'More about it.'},
+                                       'tags': {'$ref': '#/$defs/tags',
+                                                'title': 'Tags',
+                                                'description': 'Names that variants select by, '
+                                                               'such as `industry` or '
+                                                               '`academic`.'}},
                         'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                      'starting with `x-` holds '
                                                                      'anything you like. resumefmt '
@@ -921,8 +1085,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                           'character); a blank line starts a new paragraph.',
                            'minLength': 1,
                            'required': ['title'],
-                           'properties': {'title': {'type': 'string',
-                                                    'minLength': 1,
+                           'properties': {'title': {'$ref': '#/$defs/text',
                                                     'title': 'Title',
                                                     'description': 'What the entry is. Rich text: '
                                                                    '`**bold**`, `*italic*`, `` '
@@ -934,8 +1097,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                    '`\\` prints that character); a '
                                                                    'blank line starts a new '
                                                                    'paragraph.'},
-                                          'subtitle': {'type': 'string',
-                                                       'minLength': 1,
+                                          'subtitle': {'$ref': '#/$defs/text',
                                                        'title': 'Subtitle',
                                                        'description': 'A second line: a role, an '
                                                                       'organisation. Rich text: '
@@ -965,8 +1127,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                           'url': {'$ref': '#/$defs/url',
                                                   'title': 'Address',
                                                   'description': 'A link for it.'},
-                                          'summary': {'type': 'string',
-                                                      'minLength': 1,
+                                          'summary': {'$ref': '#/$defs/text',
                                                       'title': 'Summary',
                                                       'description': 'A paragraph about it. Rich '
                                                                      'text: `**bold**`, '
@@ -981,7 +1142,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                      'starts a new paragraph.'},
                                           'highlights': {'$ref': '#/$defs/highlights',
                                                          'title': 'Highlights',
-                                                         'description': 'Bullet points about it.'}},
+                                                         'description': 'Bullet points about it.'},
+                                          'tags': {'$ref': '#/$defs/tags',
+                                                   'title': 'Tags',
+                                                   'description': 'Names that variants select by, '
+                                                                  'such as `industry` or '
+                                                                  '`academic`.'}},
                            'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                         'starting with `x-` holds '
                                                                         'anything you like. '
@@ -992,8 +1158,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                        'title': 'Custom section',
                        'description': 'A section with a title of your choosing.',
                        'required': ['title', 'items'],
-                       'properties': {'title': {'type': 'string',
-                                                'minLength': 1,
+                       'properties': {'title': {'$ref': '#/$defs/text',
                                                 'title': 'Title',
                                                 'description': "The section's heading.",
                                                 'examples': ['Expertise', 'Talks']},
@@ -1001,7 +1166,11 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                 'title': 'Items',
                                                 'description': "The section's lines or entries.",
                                                 'items': {'$ref': '#/$defs/sectionItem'},
-                                                'minItems': 1}},
+                                                'minItems': 1},
+                                      'tags': {'$ref': '#/$defs/tags',
+                                               'title': 'Tags',
+                                               'description': 'Names that variants select by, such '
+                                                              'as `industry` or `academic`.'}},
                        'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                     'starting with `x-` holds '
                                                                     'anything you like. resumefmt '
@@ -1017,14 +1186,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                            'title': 'Certificate',
                            'description': 'A certification or licence you hold.',
                            'required': ['name'],
-                           'properties': {'name': {'type': 'string',
-                                                   'minLength': 1,
+                           'properties': {'name': {'$ref': '#/$defs/text',
                                                    'title': 'Name',
                                                    'description': "The certificate's name.",
                                                    'examples': ['AWS Certified Solutions Architect '
                                                                 '– Associate']},
-                                          'issuer': {'type': 'string',
-                                                     'minLength': 1,
+                                          'issuer': {'$ref': '#/$defs/text',
                                                      'title': 'Issuer',
                                                      'description': 'Who issued it.',
                                                      'examples': ['Amazon Web Services']},
@@ -1034,8 +1201,7 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                           'url': {'$ref': '#/$defs/url',
                                                   'title': 'Address',
                                                   'description': 'A page that verifies it.'},
-                                          'summary': {'type': 'string',
-                                                      'minLength': 1,
+                                          'summary': {'$ref': '#/$defs/text',
                                                       'title': 'Summary',
                                                       'description': 'A sentence about it. Rich '
                                                                      'text: `**bold**`, '
@@ -1047,7 +1213,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                      'before `*` `` ` `` `[` `]` '
                                                                      '`<` `>` or `\\` prints that '
                                                                      'character); a blank line '
-                                                                     'starts a new paragraph.'}},
+                                                                     'starts a new paragraph.'},
+                                          'tags': {'$ref': '#/$defs/tags',
+                                                   'title': 'Tags',
+                                                   'description': 'Names that variants select by, '
+                                                                  'such as `industry` or '
+                                                                  '`academic`.'}},
                            'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                         'starting with `x-` holds '
                                                                         'anything you like. '
@@ -1058,14 +1229,12 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                          'title': 'Reference',
                          'description': 'Someone who recommends you, and what they say.',
                          'required': ['name'],
-                         'properties': {'name': {'type': 'string',
-                                                 'minLength': 1,
+                         'properties': {'name': {'$ref': '#/$defs/text',
                                                  'title': 'Name',
                                                  'description': 'Who they are: name, and role if '
                                                                 'you like.',
                                                  'examples': ['Dr. Mei Lin, head of the lab']},
-                                        'reference': {'type': 'string',
-                                                      'minLength': 1,
+                                        'reference': {'$ref': '#/$defs/text',
                                                       'title': 'Reference',
                                                       'description': 'What they say about you, or '
                                                                      'how to reach them '
@@ -1079,10 +1248,106 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                      'before `*` `` ` `` `[` `]` '
                                                                      '`<` `>` or `\\` prints that '
                                                                      'character); a blank line '
-                                                                     'starts a new paragraph.'}},
+                                                                     'starts a new paragraph.'},
+                                        'tags': {'$ref': '#/$defs/tags',
+                                                 'title': 'Tags',
+                                                 'description': 'Names that variants select by, '
+                                                                'such as `industry` or '
+                                                                '`academic`.'}},
                          'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                       'starting with `x-` holds '
                                                                       'anything you like. '
                                                                       'resumefmt keeps it and '
                                                                       'ignores it.'}},
-                         'additionalProperties': False}}}
+                         'additionalProperties': False},
+           'languageTag': {'type': 'string',
+                           'title': 'Language tag',
+                           'description': 'A BCP 47 language tag: a language (`en`, `zh`, `pt`), '
+                                          'optionally its script (`zh-Hant`) and region (`pt-BR`, '
+                                          '`zh-TW`).',
+                           'pattern': '^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$',
+                           'patternErrorMessage': 'Not a language tag: write a BCP 47 tag such as '
+                                                  'en, zh, de or pt-BR.',
+                           'examples': ['en', 'zh', 'pt-BR']},
+           'text': {'type': ['string', 'object'],
+                    'minLength': 1,
+                    'description': 'Text, or a language map that gives it in several languages: '
+                                   '`{en: Software engineer, zh: 软件工程师}` (keys are BCP 47 language '
+                                   'tags; a lookup falls back from `zh-TW` to `zh` to the '
+                                   "document's `locale`).",
+                    'patternProperties': {'^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$': {'type': 'string',
+                                                                                                                                       'minLength': 1,
+                                                                                                                                       'title': 'In '
+                                                                                                                                                'this '
+                                                                                                                                                'language'}},
+                    'additionalProperties': False},
+           'tags': {'type': 'array',
+                    'title': 'Tags',
+                    'description': 'Names that variants select by (`include`/`exclude`), such as '
+                                   '`academic` or `industry`.',
+                    'items': {'type': 'string',
+                              'pattern': '^[a-z0-9][a-z0-9-]*$',
+                              'patternErrorMessage': 'Not a tag: use lower-case letters, digits '
+                                                     'and hyphens, such as industry or ml-2024.'},
+                    'uniqueItems': True,
+                    'examples': [['industry', 'ml']]},
+           'variant': {'type': 'object',
+                       'title': 'Variant',
+                       'description': 'A selection of the résumé to send: entries by tag, sections '
+                                      'and their order, a language, a page budget.',
+                       'properties': {'description': {'type': 'string',
+                                                      'minLength': 1,
+                                                      'title': 'Description',
+                                                      'description': 'What this variant is for.'},
+                                      'include': {'$ref': '#/$defs/tags',
+                                                  'title': 'Include',
+                                                  'description': 'Keep only entries and bullets '
+                                                                 'that carry one of these tags '
+                                                                 '(untagged ones are kept too).'},
+                                      'exclude': {'$ref': '#/$defs/tags',
+                                                  'title': 'Exclude',
+                                                  'description': 'Leave out entries and bullets '
+                                                                 'that carry any of these tags.'},
+                                      'sections': {'type': 'array',
+                                                   'title': 'Sections',
+                                                   'description': 'Which sections to print, in '
+                                                                  'this order (default: all, as '
+                                                                  'written).',
+                                                   'items': {'type': 'string',
+                                                             'enum': ['education',
+                                                                      'work',
+                                                                      'research',
+                                                                      'volunteer',
+                                                                      'projects',
+                                                                      'publications',
+                                                                      'awards',
+                                                                      'certificates',
+                                                                      'skills',
+                                                                      'languages',
+                                                                      'interests',
+                                                                      'references',
+                                                                      'sections']},
+                                                   'uniqueItems': True},
+                                      'locale': {'$ref': '#/$defs/languageTag',
+                                                 'title': 'Language',
+                                                 'description': 'The language to build this '
+                                                                'variant in (default: the '
+                                                                "document's `locale`)."},
+                                      'locales': {'type': 'array',
+                                                  'title': 'Languages',
+                                                  'description': 'Build this variant in each of '
+                                                                 'these languages '
+                                                                 '(`--all-variants`).',
+                                                  'items': {'$ref': '#/$defs/languageTag'},
+                                                  'minItems': 1,
+                                                  'uniqueItems': True},
+                                      'pages': {'type': 'integer',
+                                                'minimum': 1,
+                                                'maximum': 20,
+                                                'title': 'Page budget',
+                                                'description': 'The most pages the PDF may have.'}},
+                       'patternProperties': {'^x-': {'description': 'Your own field: any key '
+                                                                    'starting with `x-` holds '
+                                                                    'anything you like. resumefmt '
+                                                                    'keeps it and ignores it.'}},
+                       'additionalProperties': False}}}

@@ -88,8 +88,8 @@ MISSING_KEY = Code(
     "schema.missing-key",
     "A required key is missing.",
     "An entry lacks a key the format requires (basics needs a name, a work entry an "
-    "organization, a role, a start and an end). It is reported at the entry that "
-    "lacks it.",
+    "organization, and in format 1.0 also a role, a start and an end). It is reported "
+    "at the entry that lacks it.",
 )
 PATTERN = Code(
     "RF013",

@@ -33,12 +33,23 @@ class ConvertOptions:
     not stop the conversion (e.g. fields an import kept under ``x-`` keys).
     """
 
-    __slots__ = ("notices", "template_dir", "theme")
+    __slots__ = ("locale", "notices", "template_dir", "theme", "variant")
 
-    def __init__(self, *, template_dir: str | None = None, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        template_dir: str | None = None,
+        theme: str | None = None,
+        locale: str | None = None,
+        variant: str | None = None,
+    ) -> None:
         self.template_dir = template_dir
         #: A theme the converter offers (None: its default).
         self.theme = theme
+        #: The language to build (None: the variant's, else the document's).
+        self.locale = locale
+        #: The variant to build (None: the whole document).
+        self.variant = variant
         self.notices: list[Diagnostic] = []
 
 
@@ -84,7 +95,9 @@ def convert(document: Document, converter: Converter, options: ConvertOptions) -
     diagnostics = validate(document)
     if has_errors(diagnostics):
         raise DocumentError([d for d in diagnostics if d.severity == "error"])
-    return converter.render(document, options)
+    from resumefmt.selection import selected
+
+    return converter.render(selected(document, options.locale, options.variant), options)
 
 
 def _check_theme(converter: Converter, theme: str | None) -> None:

@@ -55,15 +55,29 @@ class LintRun:
                 chosen.append(rule)
         return chosen
 
-    def lint(self, document: Document, config: Config | None = None) -> list[Diagnostic]:
-        """Every finding on ``document``, sorted; suppression comments applied."""
+    def lint(
+        self,
+        document: Document,
+        config: Config | None = None,
+        *,
+        locale: str | None = None,
+        variant: str | None = None,
+    ) -> list[Diagnostic]:
+        """Every finding on ``document``, sorted; suppression comments applied.
+
+        The rules check the document as ``variant`` in ``locale`` will be sent
+        (:func:`resumefmt.selection.selected`); findings point at the file.
+        """
         found = list(validate(document))
         crashes: list[Diagnostic] = []
         if not has_errors(found):
+            from resumefmt.selection import selected
+
+            checked = selected(document, locale, variant)
             memo: dict[str, Any] = {}
             lines = _LineIndex(document.text, document.syntax)
             for rule in self.rules_for(config):
-                found += self._apply(rule, document, config, memo, lines, crashes)
+                found += self._apply(rule, checked, config, memo, lines, crashes)
         if document.syntax == "yaml":
             from resumefmt.suppression import apply_suppressions
 

@@ -49,7 +49,7 @@ SECTIONS = (
 #: The kind of entry each section holds, by section key.
 KINDS = {section.name: section.kind for section in SECTIONS}
 #: Top-level keys that are not sections.
-HEADER_KEYS = ("resumefmt", "$schema", "basics")
+HEADER_KEYS = ("resumefmt", "$schema", "locale", "basics", "labels", "variants")
 #: Sections whose entries run from a ``start`` to an ``end``.
 DATED = ("education", "work", "research", "volunteer", "projects")
 #: Entry kinds that hold ``projects`` of their own.
@@ -120,6 +120,18 @@ WORDED = (
 )
 #: Fields whose whole value is a web address (the schema's ``url`` definition).
 URL_FIELDS = ("**/url", "**/repository")
+#: A BCP 47 language tag as ``locale`` and ``--locale`` take it: language,
+#: script, region, variants (``en``, ``zh-Hant-TW``, ``pt-BR``), in any case.
+LANGUAGE_TAG = (
+    r"[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?"
+    r"(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+)
+#: A key of a language map: a tag in its canonical case (``zh-Hant-TW``).
+LANGUAGE_KEY = (
+    r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+)
+#: The name of a variant (``variants:``), and of a tag.
+VARIANT_NAME = r"[a-z0-9][a-z0-9-]*"
 #: Schemes besides http(s) that a profile's address may use (``profileAddress``, 1.1).
 PROFILE_SCHEMES = ("mailto", "tel", "skype", "xmpp", "sip", "callto")
 

@@ -30,6 +30,8 @@ BUILTIN_RULES = (
     "resumefmt.lint_rules.tense",
     "resumefmt.lint_rules.wording",
     "resumefmt.lint_rules.format",
+    "resumefmt.lint_rules.i18n",
+    "resumefmt.lint_rules.variants",
 )
 #: The built-in converters, one module each.
 BUILTIN_CONVERTERS = (

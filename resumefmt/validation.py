@@ -251,6 +251,15 @@ def _required(error: SchemaError, document: Document) -> Explanation:
 def _unknown(error: SchemaError, document: Document) -> Explanation:
     key = error.detail
     known = list(error.schema.get("properties", {}))
+    here = pointer.child(pointer.join(error.path), key)
+    patterns = list(error.schema.get("patternProperties", {}))
+    from resumefmt.model import LANGUAGE_KEY, VARIANT_NAME  # only on this error path
+
+    if f"^{LANGUAGE_KEY}$" in patterns:
+        return codes.UNKNOWN_KEY, _not_a_language(key, _where(error)), here, True
+    if patterns == [f"^{VARIANT_NAME}$"]:
+        message = f"{quote(key)} cannot name a variant: use lower-case letters, digits and hyphens"
+        return codes.UNKNOWN_KEY, message, here, True
     message = f"unknown key {quote(key)} in {_where(error)}"
     from difflib import get_close_matches  # only on this error path: keeps start-up light
 
@@ -262,6 +271,28 @@ def _unknown(error: SchemaError, document: Document) -> Explanation:
     if "^x-" in error.schema.get("patternProperties", {}):
         message += "; your own fields must start with 'x-'" if not close else ""
     return codes.UNKNOWN_KEY, message, pointer.child(pointer.join(error.path), key), True
+
+
+def _not_a_language(key: str, where: str) -> str:
+    """What to write instead of a key of a language map that is no language tag."""
+    from resumefmt.model import LANGUAGE_TAG
+
+    if re.fullmatch(LANGUAGE_TAG, key):
+        parts = key.split("-")
+        canonical = [parts[0].lower()]
+        for part in parts[1:]:
+            canonical.append(
+                part.title()
+                if len(part) == 4 and part.isalpha()
+                else part.upper()
+                if len(part) == 2
+                else part.lower()
+            )
+        return f"{quote(key)} in {where}: write the language tag as {'-'.join(canonical)}"
+    return (
+        f"{quote(key)} in {where} is not a language tag: the keys of a language map are "
+        "BCP 47 tags such as en, zh or pt-BR"
+    )
 
 
 def _pattern(error: SchemaError, document: Document) -> Explanation:

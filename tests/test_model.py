@@ -46,6 +46,8 @@ def test_dated_sections_are_those_whose_entries_have_start_and_end() -> None:
 
 
 def _rich(node: dict[str, Any]) -> bool:
+    if "Rich text" in node.get("description", ""):
+        return True
     if "$ref" in node:
         return _rich(DEFS[_ref(node)])
     return "Rich text" in node.get("description", "")
@@ -124,3 +126,10 @@ def test_selectors_select_what_they_name() -> None:
 def test_profile_schemes_are_the_ones_the_schema_accepts() -> None:
     pattern = DEFS["profileAddress"]["pattern"]
     assert pattern.endswith("|(" + "|".join(model.PROFILE_SCHEMES) + "):[^\\s]+)$")
+
+
+def test_language_tags_are_the_schemas() -> None:
+    assert DEFS["languageTag"]["pattern"] == f"^{model.LANGUAGE_TAG}$"
+    assert list(DEFS["text"]["patternProperties"]) == [f"^{model.LANGUAGE_KEY}$"]
+    assert list(TOP["variants"]["patternProperties"]) == [f"^{model.VARIANT_NAME}$"]
+    assert DEFS["tags"]["items"]["pattern"] == f"^{model.VARIANT_NAME}$"

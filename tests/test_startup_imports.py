@@ -50,12 +50,14 @@ LINT = (
     "resumefmt.plugins",
     "resumefmt.richtext",
     "resumefmt.rules",
+    "resumefmt.selection",
     "resumefmt.suppression",
     "resumefmt.lint_rules.*",  # every built-in family
 )
 CONVERT_MARKDOWN = (
     "resumefmt.cli.convert",
     "resumefmt.converting",
+    "resumefmt.selection",
     "resumefmt.model",
     "resumefmt.plugins",
     "resumefmt.richtext",
@@ -70,6 +72,7 @@ CONVERT_MARKDOWN = (
 CONVERT_PDF = (
     "resumefmt.cli.convert",
     "resumefmt.converting",
+    "resumefmt.selection",
     "resumefmt.model",
     "resumefmt.plugins",
     "resumefmt.richtext",

@@ -41,6 +41,33 @@ def add_color_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--locale TAG`` and ``--variant NAME``: which language and variant to check or build."""
+    parser.add_argument(
+        "--locale",
+        metavar="TAG",
+        type=_language_tag,
+        help="the language to check or build, a BCP 47 tag such as en, zh or pt-BR "
+        "(default: the variant's, else the document's locale)",
+    )
+    parser.add_argument(
+        "--variant", metavar="NAME", help="one of the document's variants (see resumefmt variants)"
+    )
+
+
+def _language_tag(text: str) -> str:
+    import argparse
+    import re
+
+    from resumefmt.model import LANGUAGE_TAG
+
+    if not re.fullmatch(LANGUAGE_TAG, text):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a language tag: write a BCP 47 tag such as en, zh, de or pt-BR"
+        )
+    return text
+
+
 def check_stdin_once(files: list[str]) -> None:
     """Refuse ``-`` given twice: standard input can be read only once."""
     if files.count("-") > 1:

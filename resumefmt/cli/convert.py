@@ -6,7 +6,12 @@ import os
 import sys
 
 from resumefmt._text import visible
-from resumefmt.cli._common import check_output_path, plural, write_output
+from resumefmt.cli._common import (
+    add_selection_arguments,
+    check_output_path,
+    plural,
+    write_output,
+)
 from resumefmt.errors import UsageError
 
 TYPE_CHECKING = False
@@ -69,6 +74,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_positive,
         help="pdf, png: fit N pages by tightening spacing, then type down to 9.5 pt",
     )
+    add_selection_arguments(parser)
     parser.add_argument(
         "--watch",
         action="store_true",
@@ -134,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
     options = EngineOptions(
         template_dir=args.template_dir,
         theme=args.theme,
+        locale=args.locale,
+        variant=args.variant,
         font_paths=args.font_path,
         pages=args.pages,
     )

@@ -8,6 +8,7 @@ import sys
 from resumefmt.cli._common import (
     add_color_argument,
     add_files_argument,
+    add_selection_arguments,
     check_stdin_once,
     expand_folders,
     plural,
@@ -59,6 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--today", metavar="YYYY-MM-DD", help="judge dates as of this day (default: today)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only")
+    add_selection_arguments(parser)
     add_color_argument(parser)
 
 
@@ -89,7 +91,9 @@ def run(args: argparse.Namespace) -> int:
                 if isinstance(name, InputError):  # a folder without résumés
                     raise name
                 config = _config_for(name, args.config, registry, configs)
-                diagnostics = linting.lint(load(name), config)
+                diagnostics = linting.lint(
+                    load(name), config, locale=args.locale, variant=args.variant
+                )
             except DocumentError as exc:
                 diagnostics = exc.diagnostics
             except InputError as exc:

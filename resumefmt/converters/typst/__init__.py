@@ -58,11 +58,13 @@ class EngineOptions(ConvertOptions):
         *,
         template_dir: str | None = None,
         theme: str | None = None,
+        locale: str | None = None,
+        variant: str | None = None,
         font_paths: list[str] | None = None,
         pages: int | None = None,
         ppi: float = 144,
     ) -> None:
-        super().__init__(template_dir=template_dir, theme=theme)
+        super().__init__(template_dir=template_dir, theme=theme, locale=locale, variant=variant)
         #: Folders of extra fonts (``--font-path``).
         self.font_paths = list(font_paths or [])
         #: A page budget (``--pages``), or None.

@@ -1,0 +1,183 @@
+"""One language and one variant of a document (resumefmt/selection.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES, run_resumefmt
+
+from resumefmt.linter import LintRun
+from resumefmt.loader import load, load_text
+from resumefmt.plugins import rule_registry
+from resumefmt.selection import SelectionError, fallbacks, needs_selection, select
+from resumefmt.testing import TODAY
+
+SOURCE = """\
+resumefmt: "1.1"
+locale: en
+basics:
+  name: {en: Cheng Zeyi, zh: 成泽毅}
+  headline:
+    en: Software engineer
+    zh-Hant: 軟體工程師
+work:
+  - organization: Acme
+    role: Engineer
+    start: "2020-01"
+    end: present
+    tags: [industry]
+    highlights:
+      - en: Built the the search service for the whole company.
+        zh: 构建了整个公司的搜索服务,每天处理一千万次查询。
+      - text: Wrote a paper on ranking for the annual meeting.
+        tags: [academic]
+  - organization: Lab
+    role: Researcher
+    start: "2018"
+    end: "2019"
+    tags: [academic]
+skills:
+  - name: Languages
+    keywords: [Python, {en: Mandarin, zh: 普通话}]
+variants:
+  industry:
+    exclude: [academic]
+    sections: [skills, work]
+  chinese:
+    include: [industry]
+    locale: zh
+"""
+
+
+def test_lookup_falls_back_from_region_to_language_to_the_documents_locale() -> None:
+    assert fallbacks("zh-Hant-TW", "en") == ["zh-Hant-TW", "zh-Hant", "zh", "en"]
+    assert fallbacks("en", "en") == ["en"]
+
+
+def test_each_language_map_becomes_the_string_of_the_locale() -> None:
+    document = load_text(SOURCE, "cv.yaml")
+    chosen = select(document, locale="zh")
+    assert chosen.data["basics"]["name"] == "成泽毅"
+    assert chosen.data["skills"][0]["keywords"] == ["Python", "普通话"]
+    assert chosen.data["work"][0]["highlights"][0].startswith("构建了")
+    # zh-Hant is not zh: the headline falls back to the document's locale, and says so.
+    assert chosen.data["basics"]["headline"] == "Software engineer"
+    assert chosen.missing == [("/basics/headline", ("en", "zh-Hant"))]
+    assert select(document, locale="zh-Hant-TW").data["basics"]["headline"] == "軟體工程師"
+    assert select(document).missing == []
+
+
+def test_a_map_without_the_locale_or_the_documents_prints_its_first_language() -> None:
+    text = SOURCE.replace("locale: en\n", "locale: fr\n")
+    chosen = select(load_text(text, "cv.yaml"), locale="de")
+    assert chosen.data["basics"]["name"] == "Cheng Zeyi"
+    assert ("/basics/name", ("en", "zh")) in chosen.missing
+
+
+def test_every_node_is_located_where_its_source_is_written() -> None:
+    document = load_text(SOURCE, "cv.yaml")
+    chosen = select(document, locale="zh")
+    assert chosen.positions["/basics/name"] == document.positions["/basics/name/zh"]
+    assert (
+        chosen.positions["/work/0/highlights/1"] == document.positions["/work/0/highlights/1/text"]
+    )
+    assert chosen.key_positions["/basics/name"] == document.key_positions["/basics/name"]
+    industry = select(document, variant="industry")
+    assert list(industry.data) == ["resumefmt", "locale", "basics", "skills", "work"]
+    assert (
+        industry.positions["/work/0/highlights/0"] == document.positions["/work/0/highlights/0/en"]
+    )
+
+
+def test_a_variant_keeps_what_its_tags_select_and_drops_the_tags() -> None:
+    document = load_text(SOURCE, "cv.yaml")
+    industry = select(document, variant="industry").data
+    assert [e["organization"] for e in industry["work"]] == ["Acme"]
+    assert industry["work"][0]["highlights"] == [
+        "Built the the search service for the whole company."
+    ]
+    assert "tags" not in industry["work"][0] and "variants" not in industry
+    chinese = select(document, variant="chinese")
+    assert chinese.locale == "zh"
+    assert [e["organization"] for e in chinese.data["work"]] == ["Acme"]
+    # An untagged bullet is common to every variant; a tagged one needs an included tag.
+    assert len(chinese.data["work"][0]["highlights"]) == 1
+
+
+def test_an_unknown_variant_names_the_ones_there_are() -> None:
+    with pytest.raises(SelectionError) as raised:
+        select(load_text(SOURCE, "cv.yaml"), variant="nope")
+    assert str(raised.value) == "cv.yaml has no variant 'nope'; its variants: industry, chinese"
+
+
+def test_lint_checks_the_selection_and_points_at_the_file() -> None:
+    document = load_text(SOURCE, "cv.yaml")
+    run = LintRun(rule_registry(), today=TODAY)
+    english = [(d.location.line, d.location.column, d.code) for d in run.lint(document)]
+    assert (15, 23, "RF152") in english  # 'the the' inside the map's English value
+    chinese = [(d.location.line, d.code) for d in run.lint(document, locale="zh")]
+    assert all(line != 15 for line, _code in chinese)
+    industry = [d.location.line for d in run.lint(document, variant="industry")]
+    assert all(line < 17 or line > 23 for line in industry)  # nothing from the dropped entries
+
+
+def test_documents_without_choices_are_not_copied() -> None:
+    for path in EXAMPLES.glob("*.resumefmt.yaml"):
+        assert not needs_selection(load(path).data), path.name
+
+
+def test_cli_builds_a_variant_in_a_locale(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "cv.resumefmt.yaml"
+    path.write_text(SOURCE, encoding="utf-8")
+    result = run_resumefmt("convert", str(path), "--to", "markdown", "--variant", "chinese")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# 成泽毅\n")
+    assert "Wrote a paper" not in result.stdout and "Lab" not in result.stdout
+    result = run_resumefmt("convert", str(path), "--to", "markdown", "--variant", "nope")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == f"resumefmt: {path} has no variant 'nope'; its variants: industry, chinese\n"
+    )
+    result = run_resumefmt("lint", str(path), "--locale", "english")
+    assert result.returncode == 2
+    assert (
+        "'english' is not a language tag: write a BCP 47 tag such as en, zh, de or pt-BR"
+        in result.stderr
+    )
+
+
+BROKEN = SOURCE.replace("    exclude: [academic]\n", "    exclude: [academc]\n").replace(
+    "  chinese:\n", "  empty:\n    sections: [education]\n  chinese:\n"
+)
+
+
+def test_variants_lists_what_each_keeps(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "cv.resumefmt.yaml"
+    path.write_text(SOURCE, encoding="utf-8")
+    result = run_resumefmt("variants", str(path))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "industry  (en)\n  keeps: skills 1/1, work 1/2\n  exclude: academic\n"
+        "chinese  (zh)\n  keeps: work 1/2, skills 1/1\n  include: industry\n"
+    )
+
+
+def test_broken_variants_are_located_errors(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "cv.resumefmt.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    result = run_resumefmt("variants", str(path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:29:15: error: no entry or bullet carries the tag 'academc' "
+        "(tags used: academic, industry) [RF185]",
+        f"{path}:32:5: error: the variant 'empty' keeps no entry at all [RF186]",
+    ]
+    lint = run_resumefmt("lint", str(path), "--format", "json")
+    codes = {(f["line"], f["code"]) for f in __import__("json").loads(lint.stdout)}
+    assert {(29, "RF185"), (32, "RF186")} <= codes
