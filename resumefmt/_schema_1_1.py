@@ -261,7 +261,8 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                            'title': 'Labels',
                            'description': 'Your own wording for a printed label (a section title, '
                                           'the word for an ongoing role ...), as text or a '
-                                          'language map.',
+                                          'language map. resumefmt has every label in 32 '
+                                          'languages; see docs/locales.md.',
                            'properties': {'education': {'$ref': '#/$defs/text',
                                                         'title': 'Title of education',
                                                         'description': 'The heading printed above '
@@ -375,10 +376,6 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                                                           'of technologies '
                                                                           '(default: '
                                                                           '"Technologies").'},
-                                          'keywords': {'$ref': '#/$defs/text',
-                                                       'title': 'Keywords label',
-                                                       'description': 'The label before keywords '
-                                                                      '(default: none).'},
                                           'equalContribution': {'$ref': '#/$defs/text',
                                                                 'title': 'Equal contribution note',
                                                                 'description': 'The note for '
@@ -390,7 +387,30 @@ SCHEMA: dict[str, Any] = {'$schema': 'https://json-schema.org/draft/2020-12/sche
                                           'etAl': {'$ref': '#/$defs/text',
                                                    'title': 'Et al.',
                                                    'description': 'What ends a shortened author '
-                                                                  'list (default: "et al.").'}},
+                                                                  'list (default: "et al.").'},
+                                          'accepted': {'$ref': '#/$defs/text',
+                                                       'title': 'Status: accepted',
+                                                       'description': 'How a publication with '
+                                                                      'status `accepted` is marked '
+                                                                      '(default: "Accepted").'},
+                                          'underReview': {'$ref': '#/$defs/text',
+                                                          'title': 'Status: under review',
+                                                          'description': 'How a publication with '
+                                                                         'status `under-review` is '
+                                                                         'marked (default: "Under '
+                                                                         'review").'},
+                                          'preprint': {'$ref': '#/$defs/text',
+                                                       'title': 'Status: preprint',
+                                                       'description': 'How a publication with '
+                                                                      'status `preprint` is marked '
+                                                                      '(default: "Preprint").'},
+                                          'degreeField': {'$ref': '#/$defs/text',
+                                                          'title': 'Degree and field',
+                                                          'description': 'How a degree and its '
+                                                                         'field are joined, with '
+                                                                         '{degree} and {field} '
+                                                                         '(default: "{degree} in '
+                                                                         '{field}").'}},
                            'patternProperties': {'^x-': {'description': 'Your own field: any key '
                                                                         'starting with `x-` holds '
                                                                         'anything you like. '
