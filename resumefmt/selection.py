@@ -41,7 +41,7 @@ class SelectionError(Exception):
 class Selection(Document):
     """A document as one variant in one language will be sent (see the module's docstring)."""
 
-    __slots__ = ("labels", "locale", "missing", "source", "variant")
+    __slots__ = ("labels", "locale", "missing", "pages", "source", "variant")
 
     def __init__(
         self, source: Document, result: ReadResult, locale: str, variant: str | None
@@ -58,6 +58,8 @@ class Selection(Document):
         self.missing: list[tuple[str, tuple[str, ...]]] = []
         #: The document's own labels (``labels:``), resolved to this locale.
         self.labels: dict[str, str] = {}
+        #: The variant's page budget for the PDF (``pages:``), or None.
+        self.pages: int | None = None
 
 
 def fallbacks(locale: str, document_locale: str = DEFAULT_LOCALE) -> list[str]:
@@ -151,6 +153,7 @@ def select(
     result.plain_scalars = walker.plain_scalars
     selection = Selection(document, result, effective, variant)
     selection.missing = walker.missing
+    selection.pages = chosen.get("pages")
     labels = result.data.pop("labels", None)
     if isinstance(labels, dict):
         selection.labels = {k: v for k, v in labels.items() if isinstance(v, str)}

@@ -181,3 +181,41 @@ def test_broken_variants_are_located_errors(tmp_path: object) -> None:
     lint = run_resumefmt("lint", str(path), "--format", "json")
     codes = {(f["line"], f["code"]) for f in __import__("json").loads(lint.stdout)}
     assert {(29, "RF185"), (32, "RF186")} <= codes
+
+
+def test_all_variants_builds_each_variant_in_each_language(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    path = folder / "cv.resumefmt.yaml"
+    path.write_text(SOURCE.replace("    locale: zh\n", "    locales: [zh, en]\n"), encoding="utf-8")
+    out = folder / "out"
+    result = run_resumefmt(
+        "convert", str(path), "--to", "markdown", "--all-variants", "-o", str(out)
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    names = ["cv-industry-en.md", "cv-chinese-zh.md", "cv-chinese-en.md"]
+    assert result.stdout.splitlines() == [str(out / name) for name in names]
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+    assert (out / "cv-chinese-zh.md").read_text(encoding="utf-8").startswith("# 成泽毅\n")
+    assert (out / "cv-chinese-en.md").read_text(encoding="utf-8").startswith("# Cheng Zeyi\n")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--variant", "industry"], "--all-variants builds every variant in its languages"),
+        (["--to", "markdown"], "--all-variants needs --to FORMAT and -o DIR"),
+    ],
+)
+def test_all_variants_usage_errors(tmp_path: object, extra: list[str], message: str) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "cv.resumefmt.yaml"
+    path.write_text(SOURCE, encoding="utf-8")
+    args = ["convert", str(path), "--all-variants", *extra]
+    if "--variant" in extra:
+        args += ["--to", "markdown", "-o", str(Path(str(tmp_path)) / "out")]
+    result = run_resumefmt(*args)
+    assert result.returncode == 2
+    assert message in result.stderr

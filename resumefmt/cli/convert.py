@@ -76,6 +76,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_selection_arguments(parser)
     parser.add_argument(
+        "--all-variants",
+        action="store_true",
+        help="build every variant, in each language it names, into the folder -o DIR "
+        "as NAME-VARIANT-LOCALE.EXT",
+    )
+    parser.add_argument(
         "--watch",
         action="store_true",
         help="rebuild -o whenever FILE is saved, printing lint findings; Ctrl-C stops",
@@ -115,14 +121,20 @@ def run(args: argparse.Namespace) -> int:
         return _copy_templates(args)
     if args.file is None:
         raise UsageError("give the résumé to convert: resumefmt convert FILE --to FORMAT")
-    target = format_for(args.to, args.output)
-    if args.output is not None:
+    if args.all_variants:
+        _check_all_variants(args)
+    target = format_for(args.to, None if args.all_variants else args.output)
+    if args.output is not None and not args.all_variants:
         check_output_path(args.output, args.file)
         if PAGE in args.output:
             _check_page_names(args.output, args.file)
     converter = find_converter(converter_registry(), target, "export")
     binary = getattr(converter, "binary", False)
-    if binary and (args.output is None or (args.output == "-" and sys.stdout.isatty())):
+    if (
+        binary
+        and not args.all_variants
+        and (args.output is None or (args.output == "-" and sys.stdout.isatty()))
+    ):
         raise UsageError(f"{target} is binary: give -o FILE (e.g. -o cv.{target})")
     if args.watch and (args.output in (None, "-") or args.file == "-"):
         raise UsageError("--watch needs a FILE to watch and an -o FILE to rebuild")
@@ -147,7 +159,62 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.watch:
         return _watch(args, converter, options)
+    if args.all_variants:
+        return _all_variants(args, converter, options)
     _convert(args.file, args.output, converter, options)
+    return 0
+
+
+def _check_all_variants(args: argparse.Namespace) -> None:
+    if args.variant is not None or args.locale is not None or args.watch:
+        raise UsageError(
+            "--all-variants builds every variant in its languages: drop --variant, "
+            "--locale and --watch"
+        )
+    if args.to is None or args.output in (None, "-"):
+        raise UsageError("--all-variants needs --to FORMAT and -o DIR (a folder for the files)")
+    if args.file == "-":
+        raise UsageError("--all-variants needs a FILE, not standard input")
+
+
+def _all_variants(args: argparse.Namespace, converter: Converter, options: EngineOptions) -> int:
+    """Each variant in each of its locales into ``-o DIR``; the files written go to stdout."""
+    from resumefmt.loader import load
+    from resumefmt.selection import DEFAULT_LOCALE, variant_names
+
+    data = load(args.file).data
+    names = variant_names(data)
+    if not names:
+        raise UsageError(f"{visible(args.file)} names no variants (variants:): nothing to build")
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise UsageError(
+            f"-o {visible(args.output)} is a file: --all-variants writes into a folder"
+        )
+    os.makedirs(args.output, exist_ok=True)
+    stem = os.path.basename(args.file)
+    for suffix in (
+        ".resumefmt.yaml",
+        ".resumefmt.yml",
+        ".resumefmt.json",
+        ".yaml",
+        ".yml",
+        ".json",
+    ):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    extension = {v: k for k, v in reversed(EXTENSIONS.items())}[converter.name]
+    page = f"-{PAGE}" if converter.name == "png" else ""
+    for name in names:
+        variant = data["variants"][name]
+        locales = variant.get("locales") or [
+            variant.get("locale") or data.get("locale", DEFAULT_LOCALE)
+        ]
+        for locale in locales:
+            options.variant, options.locale = name, locale
+            target = os.path.join(args.output, f"{stem}-{name}-{locale}{page}{extension}")
+            _convert(args.file, target, converter, options)
+            print(visible(target))
     return 0
 
 

@@ -100,13 +100,21 @@ class TypstConverter(Converter):
         from resumefmt.converters.typst._engine import Engine
         from resumefmt.converters.typst._fit import fit
         from resumefmt.converting import convert
+        from resumefmt.selection import selected
 
         if not isinstance(options, EngineOptions):
-            options = EngineOptions(template_dir=options.template_dir, theme=options.theme)
+            options = EngineOptions(
+                template_dir=options.template_dir,
+                theme=options.theme,
+                locale=options.locale,
+                variant=options.variant,
+            )
         # The theme check and validation of every format, with nothing rendered.
         convert(document, Converter(self.name, render=_nothing, themes=self.themes), options)
+        document = selected(document, options.locale, options.variant)
+        pages = options.pages or getattr(document, "pages", None)  # --pages, else the variant's
         engine = Engine(document, self.theme(options), options)
-        style = fit(engine, options.pages) if options.pages else None
+        style = fit(engine, pages) if pages else None
         return engine.compile(self.name, style, options.ppi)
 
 
