@@ -32,6 +32,7 @@ BUILTIN_RULES = (
     "resumefmt.lint_rules.format",
     "resumefmt.lint_rules.i18n",
     "resumefmt.lint_rules.variants",
+    "resumefmt.lint_rules.cjk",
 )
 #: The built-in converters, one module each.
 BUILTIN_CONVERTERS = (
