@@ -36,6 +36,7 @@ BUILTIN_CONVERTERS = (
     "resumefmt.converters.jsonresume",
     "resumefmt.converters.latex",
     "resumefmt.converters.markdown",
+    "resumefmt.converters.rendercv",
     "resumefmt.converters.typst",
 )
 
