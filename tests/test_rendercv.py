@@ -1,4 +1,4 @@
-"""import --from rendercv: RenderCV documents written in the styles people use (docs/rendercv.md)."""
+"""import --from rendercv: RenderCV documents in the styles people write (docs/rendercv.md)."""
 
 from __future__ import annotations
 
@@ -371,7 +371,7 @@ def test_a_big_rendercv_file_is_bounded(tmp_path: Path) -> None:
         ("03/2020", ("2020-03", "2020-03")),
         ("2019 - 2021", ("2019", "2021")),
         ("2019-2021", ("2019", "2021")),
-        ("Jan 2020 – Present", ("2020-01", "present")),
+        ("Jan 2020 \u2013 Present", ("2020-01", "present")),
         ("Fall 2023", None),
         ("2020 - soon", None),
     ],
