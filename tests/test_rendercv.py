@@ -390,3 +390,15 @@ def test_names_and_addresses() -> None:
     assert keywords("C, C++, Rust") == ["C", "C++", "Rust"]
     assert keywords("Go, Go") == ["Go, Go"]
     assert keywords("Python (NumPy, pandas), SQL") == ["Python (NumPy, pandas)", "SQL"]
+
+
+def test_an_x_rendercv_of_the_users_own_is_merged_not_overwritten(tmp_path: Path) -> None:
+    source = tmp_path / "cv.yaml"
+    source.write_text(
+        "cv:\n  name: Ana\n  sections:\n    Talks:\n      - name: Keynote\n"
+        "        x-rendercv: {venue: Hall A}\n        audience: 300\n"
+    )
+    result = cli("import", str(source), "--from", "rendercv")
+    assert result.returncode == 0, result.stderr
+    item = load_text(result.stdout).data["sections"][0]["items"][0]
+    assert item == {"title": "Keynote", "x-rendercv": {"venue": "Hall A", "audience": 300}}

@@ -191,7 +191,9 @@ class Import:
             ours, how = table.get(key, ("", ""))
             if value is None or value == "" or value == []:
                 continue  # RenderCV's "not given", as its own examples write it
-            if key.startswith("x-"):
+            if key == THEIRS:  # already kept by an earlier import: merged, never overwritten
+                kept.update(value if isinstance(value, dict) else {THEIRS: value})
+            elif key.startswith("x-"):
                 out[key] = value
             elif key in skip:
                 continue
