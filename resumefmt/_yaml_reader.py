@@ -126,12 +126,16 @@ class _Frame:
         self.seen: dict[str, Position] = {}
 
 
-def read_yaml(text: str) -> ReadResult:
-    """Parse ``text``; syntax errors end the read, other problems are collected."""
+def read_yaml(text: str, *, folded_bullets: bool = False) -> ReadResult:
+    """Parse ``text``; syntax errors end the read, other problems are collected.
+
+    ``folded_bullets`` reads a plain text folded over a ``- `` line as YAML does
+    instead of refusing it: RenderCV writes its sub-bullets that way.
+    """
     result = ReadResult()
     source = _Source(text)
     try:
-        _build(_Parser(text).get_event, result, source)
+        _build(_Parser(text).get_event, result, source, folded_bullets)
     except yaml.MarkedYAMLError as exc:
         result.problems.append(_syntax_problem(exc, source))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
@@ -139,7 +143,9 @@ def read_yaml(text: str) -> ReadResult:
     return result
 
 
-def _build(next_event: Callable[[], Any], result: ReadResult, source: _Source) -> None:
+def _build(
+    next_event: Callable[[], Any], result: ReadResult, source: _Source, folded_bullets: bool
+) -> None:
     stack: list[_Frame] = []
     documents = 0
     while True:
@@ -181,7 +187,7 @@ def _build(next_event: Callable[[], Any], result: ReadResult, source: _Source) -
         value = _node_value(event, here, position, result)
         multiline = kind is _SCALAR and event.end_mark.line > event.start_mark.line
         folded = multiline and not event.style and " -" in event.value  # how a bullet joins
-        if folded and not (frame is not None and frame.flow):
+        if folded and not folded_bullets and not (frame is not None and frame.flow):
             merged = _merged_bullet(event, frame, source)
             if merged is not None:
                 result.problems.append(merged)

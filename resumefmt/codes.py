@@ -2,7 +2,7 @@
 
 Codes come in ranges: ``RF0xx`` load and schema problems, ``RF06x`` conversion
 (JSON Resume), ``RF07x`` rendering (PDF and PNG through
-Typst), ``RF09x`` the lint engine's own problems (configuration,
+Typst), ``RF08x`` import from RenderCV, ``RF09x`` the lint engine's own problems (configuration,
 suppression comments, crashed rules), and ``RF1xx`` and up the lint rules,
 declared with their rules in ``resumefmt/lint_rules/``. Each code has a
 dotted name and a manual, which ``resumefmt rule CODE`` prints.
@@ -182,6 +182,50 @@ JSONRESUME_EXPORT = Code(
     "cannot be exported.",
 )
 
+RENDERCV_SCHEMA = Code(
+    "RF080",
+    "rendercv.schema",
+    "Not a RenderCV document, or a value of the wrong type in it.",
+    "resumefmt import --from rendercv reads RenderCV's YAML: a top-level cv mapping whose "
+    "sections map titles to lists of entries. A file without cv, or with a value of the "
+    "wrong type (a list where RenderCV expects text, an entry that matches none of its "
+    "entry types), cannot be imported; the message says where and what RenderCV expects.",
+)
+RENDERCV_MISSING = Code(
+    "RF081",
+    "rendercv.missing",
+    "A field resumefmt requires has no RenderCV source.",
+    "The imported document lacks something the resumefmt format requires (a cv without a "
+    "name, an experience entry without a company). Add it to the RenderCV file, or to the "
+    "imported YAML afterwards.",
+)
+RENDERCV_UNMAPPED = Code(
+    "RF082",
+    "rendercv.unmapped",
+    "Kept under x-rendercv: no resumefmt field holds it.",
+    "A RenderCV value that the resumefmt format has no place for (a key of your own on an "
+    "entry, a date written as free text that is not a date, a project's location) is kept "
+    "under an x-rendercv key of the imported document, so nothing is lost, and reported "
+    "once so that you know it is not printed.",
+)
+RENDERCV_IGNORED = Code(
+    "RF083",
+    "rendercv.ignored",
+    "RenderCV's design, locale or settings: kept, not used.",
+    "design, locale (locale_catalog) and settings (rendercv_settings) say how RenderCV "
+    "draws the page; resumefmt's themes decide that. Each block is kept under x-rendercv "
+    "and reported once.",
+)
+RENDERCV_CHANGED = Code(
+    "RF084",
+    "rendercv.changed",
+    "Imported, but printed differently than RenderCV prints it.",
+    "The value is imported, but resumefmt prints it another way: sub-bullets written as "
+    "' - ' inside a highlight stay one bullet, a numbered list prints as a plain list, "
+    "markup in a field that is plain text in resumefmt prints as typed, a section prints "
+    "under resumefmt's own heading. Edit the imported YAML if you want it otherwise.",
+)
+
 MISSING_GLYPH = Code(
     "RF070",
     "render.missing-glyph",
@@ -264,6 +308,18 @@ JSONRESUME = {
     )
 }
 
+#: The codes of ``import --from rendercv`` problems, by kind.
+RENDERCV = {
+    code.name.split(".", 1)[1]: code
+    for code in (
+        RENDERCV_SCHEMA,
+        RENDERCV_MISSING,
+        RENDERCV_UNMAPPED,
+        RENDERCV_IGNORED,
+        RENDERCV_CHANGED,
+    )
+}
+
 #: Every code above, in code order.
 ALL: tuple[Code, ...] = (
     SYNTAX,
@@ -283,6 +339,7 @@ ALL: tuple[Code, ...] = (
     MISSING_GLYPH,
     PAGE_BUDGET,
     FONT_FALLBACK,
+    *RENDERCV.values(),
     CONFIG_INVALID,
     CONFIG_UNKNOWN_RULE,
     BAD_DIRECTIVE,

@@ -61,7 +61,7 @@ class Converter:
     receives the loaded foreign document and returns our YAML.
     """
 
-    __slots__ = ("direction", "name", "render", "templates", "themes")
+    __slots__ = ("direction", "folded_bullets", "name", "render", "templates", "themes")
 
     def __init__(
         self,
@@ -71,6 +71,7 @@ class Converter:
         direction: Direction = "export",
         themes: tuple[str, ...] = (),
         templates: tuple[str, str] | None = None,
+        folded_bullets: bool = False,
     ) -> None:
         self.name = name
         self.render = render
@@ -81,6 +82,9 @@ class Converter:
         #: gives :func:`template_environment`; ``{theme}`` in the folder is the
         #: theme's name. None: it has no templates (``--copy-templates`` refuses).
         self.templates = templates
+        #: An import whose format writes sub-bullets as a ``- `` line folded into
+        #: the text above (RenderCV): its input is read as YAML reads that.
+        self.folded_bullets = folded_bullets
 
     def __repr__(self) -> str:
         return f"Converter({self.name}, {self.direction})"

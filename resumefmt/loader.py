@@ -74,8 +74,10 @@ def syntax_for(path: str, text: str) -> Syntax:
     return "json" if path.lower().endswith(".json") else "yaml"
 
 
-def load(path: str | os.PathLike[str]) -> Document:
+def load(path: str | os.PathLike[str], *, folded_bullets: bool = False) -> Document:
     """Read and parse ``path`` (``-`` for standard input, reported as ``-``).
+
+    ``folded_bullets``: see :func:`resumefmt._yaml_reader.read_yaml` (for imports).
 
     Raises :class:`InputError` (exit 2) when the file cannot be read and
     :class:`DocumentError` (exit 1) with located diagnostics when it is not
@@ -83,10 +85,13 @@ def load(path: str | os.PathLike[str]) -> Document:
     """
     name = os.fspath(path)
     raw = _read_bytes(name)
-    return load_text(_decode(raw, name), name, syntax_for(name, raw[:64].decode("latin-1")))
+    syntax = syntax_for(name, raw[:64].decode("latin-1"))
+    return load_text(_decode(raw, name), name, syntax, folded_bullets=folded_bullets)
 
 
-def load_text(text: str, path: str = "<string>", syntax: Syntax = "yaml") -> Document:
+def load_text(
+    text: str, path: str = "<string>", syntax: Syntax = "yaml", *, folded_bullets: bool = False
+) -> Document:
     """Parse ``text`` as the given syntax; ``path`` is only used in locations."""
     if syntax == "json":
         from resumefmt._json_reader import read_json
@@ -95,7 +100,7 @@ def load_text(text: str, path: str = "<string>", syntax: Syntax = "yaml") -> Doc
     else:
         from resumefmt._yaml_reader import read_yaml
 
-        result = read_yaml(text)
+        result = read_yaml(text, folded_bullets=folded_bullets)
     if result.problems:
         raise DocumentError(_diagnostics(result, path))
     return Document(path, text, syntax, result)

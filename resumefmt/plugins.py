@@ -39,6 +39,7 @@ BUILTIN_CONVERTERS = (
     "resumefmt.converters.jsonresume",
     "resumefmt.converters.latex",
     "resumefmt.converters.markdown",
+    "resumefmt.converters.rendercv",
     "resumefmt.converters.typst",
 )
 

@@ -67,6 +67,7 @@ CONVERT_MARKDOWN = (
     # Registered, so their packages are imported; their modules are not.
     "resumefmt.converters.latex",
     "resumefmt.converters.jsonresume",
+    "resumefmt.converters.rendercv",
     "resumefmt.converters.typst",
 )
 CONVERT_PDF = (
@@ -85,6 +86,7 @@ CONVERT_PDF = (
     "resumefmt.converters.latex",
     "resumefmt.converters.jsonresume",
     "resumefmt.converters.markdown",
+    "resumefmt.converters.rendercv",
 )
 
 #: What the reference interpreter does besides importing the libraries: argparse
@@ -205,6 +207,7 @@ def test_markdown_conversion_loads_only_the_markdown_converter() -> None:
     others = (
         "resumefmt.converters.latex.",
         "resumefmt.converters.jsonresume.",
+        "resumefmt.converters.rendercv.",
         "resumefmt.converters.typst.",
     )
     assert sorted(n for n in found if n.startswith(others)) == []

@@ -12,14 +12,17 @@ if TYPE_CHECKING:
 
 SUMMARY = "turn a file in another format into a résumé"
 DESCRIPTION = (
-    "Read FILE in another format (jsonresume) and write a résumé in the resumefmt format "
-    "as YAML. What has no place in the format is kept under x- keys and reported."
+    "Read FILE in another format (jsonresume, or rendercv: RenderCV's YAML) and write a "
+    "résumé in the resumefmt format as YAML. What has no place in the format is kept "
+    "under x- keys and reported."
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a file in another format, or - for stdin")
-    parser.add_argument("--from", dest="source", required=True, metavar="FORMAT", help="jsonresume")
+    parser.add_argument(
+        "--from", dest="source", required=True, metavar="FORMAT", help="jsonresume or rendercv"
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
 
 
@@ -33,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(args.output, args.file)
     converter = find_converter(converter_registry(), args.source, "import")
     options = ConvertOptions()
-    write_output(converter.render(load(args.file), options), args.output)
+    document = load(args.file, folded_bullets=converter.folded_bullets)
+    write_output(converter.render(document, options), args.output)
     for notice in options.notices:
         print(notice.format_text(), file=sys.stderr)
     return 0

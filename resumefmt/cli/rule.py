@@ -22,6 +22,7 @@ _REPORTED_BY = (
     ("RF070", "Reported by convert --to pdf, --to png and --to latex, writing nothing."),
     ("RF072", "Reported by convert --to pdf and --to png, as a warning: the file is written."),
     ("RF07", "Reported by convert --to pdf and --to png, writing nothing."),
+    ("RF08", "Reported by import --from rendercv."),
     ("RF09", "Reported by lint about its own configuration, comments or rules."),
     ("RF0", "Reported by validate, lint, convert and import; a comment cannot silence it."),
 )
