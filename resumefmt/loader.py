@@ -82,8 +82,17 @@ def load(path: str | os.PathLike[str]) -> Document:
     usable data: bad encoding, bad syntax, duplicate keys, YAML tags or aliases.
     """
     name = os.fspath(path)
-    raw = _read_bytes(name)
-    return load_text(_decode(raw, name), name, syntax_for(name, raw[:64].decode("latin-1")))
+    return load_raw(_read_bytes(name), name)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path`` (``-``: standard input), read as :func:`load` reads them."""
+    return _read_bytes(os.fspath(path))
+
+
+def load_raw(raw: bytes, path: str) -> Document:
+    """Decode and parse the bytes read from ``path`` (see :func:`load`)."""
+    return load_text(_decode(raw, path), path, syntax_for(path, raw[:64].decode("latin-1")))
 
 
 def load_text(text: str, path: str = "<string>", syntax: Syntax = "yaml") -> Document:
