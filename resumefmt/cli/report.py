@@ -170,7 +170,7 @@ def as_sarif(found: list[Diagnostic], rules: list[Rule], codes: list[Code]) -> s
 
 
 def _sarif_fix(d: Diagnostic, uri: str) -> dict[str, Any]:
-    """The safe fix as SARIF's ``fix``: regions of the file replaced (§3.55–3.57)."""
+    """The safe fix as SARIF's ``fix``: regions of the file replaced (sections 3.55 to 3.57)."""
     replacements = []
     for r in d.replacements:
         region = {
