@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES, example_files, run_resumefmt
+from conftest import EXAMPLES, ROOT, example_files, run_resumefmt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import resumefmt_documents
@@ -355,7 +355,9 @@ def test_sarif_output_carries_the_fixes(tmp_path: Path) -> None:
     target = tmp_path / "cv.resumefmt.yaml"
     target.write_text(SMALL, encoding="utf-8")
     (tmp_path / "broken.resumefmt.yaml").write_text(INVALID_BUT_FIXABLE, encoding="utf-8")
-    log = json.loads(run_resumefmt("lint", "--format", "sarif", tmp_path, cwd=tmp_path).stdout)
+    log = json.loads(
+        run_resumefmt("lint", "--format", "sarif", tmp_path, cwd=tmp_path, pythonpath=ROOT).stdout
+    )
     jsonschema.Draft4Validator(_sarif_schema()).validate(log)
     results = log["runs"][0]["results"]
     assert sum("fixes" in r for r in results) == 7 + 2
