@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing import Literal
 
     from resumefmt.codes import Code
+    from resumefmt.editing import Edit
 
     Severity = Literal["error", "warning", "info"]
 
@@ -36,26 +37,114 @@ class Location(Record):
         return f"{self.path}:{self.line}:{self.column}"
 
 
-class Diagnostic(Record):
-    """One problem at one location."""
+class Fix(Record):
+    """A safe change to one value: ``value[start:end]`` becomes ``replacement``.
 
-    __slots__ = ("code", "location", "message", "name", "severity")
+    What a rule (or the validator) says, in the value's terms; ``lint --fix``
+    turns it into an edit of the file's text (:mod:`resumefmt.fixing`).
+    ``start``/``end`` None: the finding's own span in a rule's
+    :class:`~resumefmt.rules.Finding`, the whole value otherwise (a number
+    that must be text becomes the string ``replacement``). ``pointer`` None:
+    the finding's node.
+    """
+
+    __slots__ = ("end", "pointer", "replacement", "start")
 
     def __init__(
-        self, location: Location, severity: Severity, code: str, name: str, message: str
+        self,
+        replacement: str,
+        start: int | None = None,
+        end: int | None = None,
+        *,
+        pointer: str | None = None,
+    ) -> None:
+        self.replacement = replacement
+        self.start = start
+        self.end = end
+        self.pointer = pointer
+
+
+class Replacement(Record):
+    """A fix placed in the file: ``text[start:end]`` (offsets) becomes ``text``.
+
+    ``line``/``column`` and ``end_line``/``end_column`` (1-based, the end
+    exclusive) are where those offsets are written, as JSON and SARIF output
+    show them. ``change`` is the :class:`Fix` it came from (None for an edit
+    of the text a rule gave as such).
+    """
+
+    __slots__ = ("change", "column", "end", "end_column", "end_line", "line", "start", "text")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        position: tuple[int, int],
+        end_position: tuple[int, int],
+        change: Fix | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.line, self.column = position
+        self.end_line, self.end_column = end_position
+        self.change = change
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "endLine": self.end_line,
+            "endColumn": self.end_column,
+            "text": self.text,
+        }
+
+
+class Diagnostic(Record):
+    """One problem at one location, with the safe fix for it if there is one.
+
+    ``fix`` holds :class:`Fix` values (or :class:`~resumefmt.editing.Edit`
+    values of the text) as found, or the :class:`Replacement` values they
+    were placed as (:func:`resumefmt.fixing.place`); empty without a fix.
+    """
+
+    __slots__ = ("code", "fix", "location", "message", "name", "severity")
+
+    def __init__(
+        self,
+        location: Location,
+        severity: Severity,
+        code: str,
+        name: str,
+        message: str,
+        fix: tuple[Fix | Edit | Replacement, ...] = (),
     ) -> None:
         self.location = location
         self.severity: Severity = severity
         self.code = code
         self.name = name
         self.message = message
+        self.fix = fix
 
     @classmethod
     def of(
-        cls, code: Code, location: Location, message: str, severity: Severity = "error"
+        cls,
+        code: Code,
+        location: Location,
+        message: str,
+        severity: Severity = "error",
+        fix: Fix | None = None,
     ) -> Diagnostic:
         """Build a diagnostic for one of the built-in :mod:`resumefmt.codes`."""
-        return cls(location, severity, code.code, code.name, message)
+        return cls(location, severity, code.code, code.name, message, () if fix is None else (fix,))
+
+    @property
+    def replacements(self) -> tuple[Replacement, ...]:
+        """The fix as placed in the file; empty when there is none or it is not placed."""
+        if self.fix and all(isinstance(item, Replacement) for item in self.fix):
+            return self.fix  # type: ignore[return-value]
+        return ()
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
@@ -73,9 +162,13 @@ class Diagnostic(Record):
         return f"{where}: {self.severity}: {visible(self.message)} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
-        """The fields of ``validate`` and ``lint --format json`` output (README: Command line)."""
+        """The fields of ``validate`` and ``lint --format json`` output (README: Command line).
+
+        ``fix`` only when the fix is placed: ``{"edits": [{line, column,
+        endLine, endColumn, text}]}``, the text that replaces each span.
+        """
         loc = self.location
-        return {
+        fields: dict[str, object] = {
             "path": loc.path,
             "line": loc.line,
             "column": loc.column,
@@ -85,6 +178,9 @@ class Diagnostic(Record):
             "message": self.message,
             "pointer": loc.pointer,
         }
+        if self.replacements:
+            fields["fix"] = {"edits": [r.as_dict() for r in self.replacements]}
+        return fields
 
 
 def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

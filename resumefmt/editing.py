@@ -63,13 +63,14 @@ def apply(text: str, edits: list[Edit]) -> str:
 def offset(document: Document, position: tuple[int, int]) -> int:
     """The character offset of a 1-based ``(line, column)`` of ``document``."""
     line, column = position
-    starts = _line_starts(document)
+    starts = line_starts(document)
     if not 1 <= line <= len(starts):
         raise ValueError(f"line {line} is not in the document")
     return starts[line - 1] + column - 1
 
 
-def _line_starts(document: Document) -> list[int]:
+def line_starts(document: Document) -> list[int]:
+    """The offset where each line of ``document`` starts, counted as its reader counts lines."""
     text = document.text
     if document.syntax == "json":  # the JSON reader counts lines by "\n" only
         return [0, *(m.end() for m in re.finditer("\n", text))]
@@ -122,7 +123,7 @@ def _scalar_ends(document: Document) -> dict[str, int]:
 
     from resumefmt._yaml_reader import Parser
 
-    starts = _line_starts(document)
+    starts = line_starts(document)
     ends: dict[str, int] = {}
     parser = Parser(document.text)
     # (pointer, next list index or None for a mapping, the key awaiting its value)
@@ -211,15 +212,25 @@ def replace_in_value(document: Document, ptr: str, start: int, end: int, new: st
     span_start, span_end = value_span(document, ptr)
     mapping = _source_offsets(document, value, span_start, span_end)
     whole = value[:start] + new + value[end:]
-    if mapping is not None and _fits(document.text[span_start], new, whole):
+    if mapping is not None:
         first, last = mapping[start], mapping[end]
-        if document.text[first:last] == value[start:end]:
+        opens_line = document.text[_line_begin(document.text, first) : first].strip(" ") == ""
+        fits = _fits(document.text[span_start], new, whole, opens_line)
+        if fits and document.text[first:last] == value[start:end]:
             return Edit(first, last, new)
     return replace_value(document, ptr, whole)
 
 
-def _fits(style: str, new: str, whole: str) -> bool:
-    """Whether ``new`` can stand as typed in a scalar of this style (first character)."""
+def _line_begin(text: str, offset: int) -> int:
+    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+
+
+def _fits(style: str, new: str, whole: str, opens_line: bool = True) -> bool:
+    """Whether ``new`` can stand as typed in a scalar of this style (first character).
+
+    ``opens_line``: whether it would start a line of the source, where a
+    block scalar reads a leading space as indentation.
+    """
     if not new.isprintable():  # line breaks, tabs and controls need quoting or indentation
         return False
     if style == '"':
@@ -227,7 +238,7 @@ def _fits(style: str, new: str, whole: str) -> bool:
     if style == "'":
         return "'" not in new
     if style in ("|", ">"):
-        return not new.startswith(" ")
+        return not (opens_line and new.startswith(" "))
     from resumefmt._yaml_reader import resolve_plain
 
     return _plain_safe(whole.replace("\n", " "), resolve_plain)

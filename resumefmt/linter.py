@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from resumefmt.diagnostics import Diagnostic, Location, has_errors, sort_diagnostics
+from resumefmt.diagnostics import Diagnostic, Fix, Location, has_errors, sort_diagnostics
 from resumefmt.rules import Context, LintSettings
 from resumefmt.validation import validate
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from resumefmt.config import Config
+    from resumefmt.editing import Edit
     from resumefmt.loader import Document
     from resumefmt.plugins import Registry
     from resumefmt.rules import Finding, Rule
@@ -109,6 +110,7 @@ class LintRun:
                     rule.code,
                     rule.name,
                     finding.message,
+                    _placed_in_value(finding) if rule.fixable and finding.fix else (),
                 )
                 for finding in rule.check(context)
             ]
@@ -122,6 +124,22 @@ class LintRun:
             )
             crashes.append(Diagnostic(where, "error", rule.code, rule.name, message))
             return []
+
+
+def _placed_in_value(finding: Finding) -> tuple[Fix | Edit, ...]:
+    """A finding's fixes with their pointer and span made explicit (the finding's by default)."""
+    placed: list[Fix | Edit] = []
+    for item in finding.fix:
+        if isinstance(item, Fix):
+            start, end = item.start, item.end
+            if start is None:
+                start, end = finding.start, finding.end
+            elif end is None:  # an insertion
+                end = start
+            ptr = finding.pointer if item.pointer is None else item.pointer
+            item = Fix(item.replacement, start, end, pointer=ptr)
+        placed.append(item)
+    return tuple(placed)
 
 
 class _LineIndex:

@@ -84,9 +84,18 @@ def load(path: str | os.PathLike[str], *, folded_bullets: bool = False) -> Docum
     usable data: bad encoding, bad syntax, duplicate keys, YAML tags or aliases.
     """
     name = os.fspath(path)
-    raw = _read_bytes(name)
-    syntax = syntax_for(name, raw[:64].decode("latin-1"))
-    return load_text(_decode(raw, name), name, syntax, folded_bullets=folded_bullets)
+    return load_raw(_read_bytes(name), name, folded_bullets=folded_bullets)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path`` (``-``: standard input), read as :func:`load` reads them."""
+    return _read_bytes(os.fspath(path))
+
+
+def load_raw(raw: bytes, path: str, *, folded_bullets: bool = False) -> Document:
+    """Decode and parse the bytes read from ``path`` (see :func:`load`)."""
+    syntax = syntax_for(path, raw[:64].decode("latin-1"))
+    return load_text(_decode(raw, path), path, syntax, folded_bullets=folded_bullets)
 
 
 def load_text(

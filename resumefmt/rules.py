@@ -14,6 +14,7 @@ import re
 
 from resumefmt import model
 from resumefmt._record import Record
+from resumefmt.diagnostics import Fix as Fix  # rules declare fixes with it
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from typing import Any, TypedDict, Unpack
 
     from resumefmt.diagnostics import Severity
+    from resumefmt.editing import Edit
     from resumefmt.loader import Document
 
     Check = Callable[["Context"], Iterable["Finding"]]
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
         online: bool
         enabled: bool
         formerly: tuple[str, ...]
+        fixable: bool
 
     Message = str | Callable[[re.Match[str]], str | None]
 
@@ -50,9 +53,15 @@ class Finding(Record):
     ``start``/``end`` are character offsets into the string value; the linter
     turns them into the line and column where that text is written. With
     ``key=True`` the finding points at the member's key instead of its value.
+
+    ``fix``, from a rule declared ``fixable``, is the one safe change that
+    mends it: a :class:`Fix` of the value (``Fix("GitHub")`` replaces the
+    finding's span; ``Fix("", 4, 8)`` deletes ``value[4:8]``), or several,
+    or :class:`~resumefmt.editing.Edit` values of the file's text.
+    ``resumefmt lint --fix`` applies it.
     """
 
-    __slots__ = ("end", "key", "message", "pointer", "start")
+    __slots__ = ("end", "fix", "key", "message", "pointer", "start")
 
     def __init__(
         self,
@@ -62,12 +71,16 @@ class Finding(Record):
         end: int | None = None,
         *,
         key: bool = False,
+        fix: Fix | Edit | tuple[Fix | Edit, ...] | None = None,
     ) -> None:
         self.pointer = pointer
         self.message = message
         self.start = start
         self.end = end
         self.key = key
+        self.fix: tuple[Fix | Edit, ...] = (
+            () if fix is None else fix if isinstance(fix, tuple) else (fix,)
+        )
 
 
 class Option(Record):
@@ -190,13 +203,15 @@ class Rule:
     paragraph is the one-line summary ``resumefmt rules`` prints. ``reports``
     are YAML documents the rule must report, ``passes`` documents it must not.
     Declare rules with :func:`rule` (a check function) or :func:`pattern_rule`
-    (a regular expression), not by calling this directly.
+    (a regular expression), not by calling this directly. ``fixable`` says
+    that its findings may carry a safe fix (``resumefmt lint --fix``).
     """
 
     __slots__ = (
         "check",
         "code",
         "enabled",
+        "fixable",
         "formerly",
         "manual",
         "name",
@@ -222,6 +237,7 @@ class Rule:
         online: bool = False,
         enabled: bool = True,
         formerly: tuple[str, ...] = (),
+        fixable: bool = False,
     ) -> None:
         self.code = code
         self.name = name
@@ -242,6 +258,8 @@ class Rule:
         self.enabled = enabled
         #: Names the rule had before: configurations and comments may still use them.
         self.formerly = formerly
+        #: Whether its findings may carry a fix; the linter drops those of other rules.
+        self.fixable = fixable
 
     @property
     def family(self) -> str:
@@ -262,7 +280,7 @@ def rule(code: str, name: str, **settings: Unpack[RuleSettings]) -> Callable[[Ch
 
     ``settings`` are :class:`Rule`'s keywords: ``severity``, ``options`` (with
     their defaults), ``reports`` and ``passes`` (YAML examples), ``online``,
-    ``enabled`` and ``formerly``.
+    ``enabled``, ``formerly`` and ``fixable``.
 
     ::
 
@@ -406,6 +424,7 @@ def pattern_rule(
     flags: int = 0,
     hint: Callable[[str], bool] | None = None,
     subject: Callable[[Context, str], str] | None = None,
+    fix: Callable[[re.Match[str]], str | Fix | None] | None = None,
     **settings: Unpack[RuleSettings],
 ) -> Rule:
     """Declare a rule that is one regular expression over some fields (a selector each).
@@ -416,8 +435,10 @@ def pattern_rule(
     only for the patterns its document needs. ``hint(text)`` is a cheap test
     that every text the pattern can match passes: the others are not searched.
     ``subject(context, text)``, if given, is what the pattern reads instead of
-    the text (of the same length, so offsets are kept). ``settings`` are as
-    for :func:`rule`.
+    the text (of the same length, so offsets are kept). ``fix(match)``, if
+    given, is what replaces the match (or a :class:`Fix` of other offsets of
+    the text, or None for no fix), and makes the rule ``fixable``.
+    ``settings`` are as for :func:`rule`.
     """
 
     @functools.cache
@@ -435,8 +456,13 @@ def pattern_rule(
                 else:
                     said = message.format(match.group(0), *match.groups(default=""))
                 if said is not None:
-                    yield Finding(ptr, said, match.start(), match.end())
+                    mended = None if fix is None else fix(match)
+                    if isinstance(mended, str):
+                        mended = Fix(mended)
+                    yield Finding(ptr, said, match.start(), match.end(), fix=mended)
 
+    if fix is not None:
+        settings.setdefault("fixable", True)
     return Rule(code, name, check, manual=manual, **settings)
 
 

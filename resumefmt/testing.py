@@ -129,6 +129,51 @@ def assert_examples(rule: Rule, *, today: datetime.date = TODAY) -> None:
     for example in rule.passes:
         if found := findings(example, rule, today=today):
             raise AssertionError(f"{rule.code} reports {found} in its passing example:\n{example}")
+    if rule.fixable:
+        _assert_fixes(rule, today)
+
+
+def fix_fragment(fragment: str, rule: Rule, *, today: datetime.date = TODAY) -> str:
+    """The fragment as a document, with ``rule``'s safe fixes applied (``lint --fix``).
+
+    The rule runs alone and enabled; what :func:`resumefmt.fixing.fix_document`
+    refuses to write raises ``AssertionError`` with its reason.
+    """
+    from resumefmt.config import Config
+    from resumefmt.fixing import fix_document
+    from resumefmt.linter import LintRun
+    from resumefmt.loader import load_text
+
+    config = Config()
+    config.rules.setdefault(rule.code, {})["enabled"] = True
+    run = LintRun(_registry_of([rule]), today=today)
+    document = load_text(as_document_text(fragment), "fragment.yaml")
+    outcome = fix_document(document, lambda d: run.lint(d, config))
+    if outcome.refused:
+        raise AssertionError(f"{rule.code}: {outcome.refused}")
+    return str(outcome.text)
+
+
+def _assert_fixes(rule: Rule, today: datetime.date) -> None:
+    """A fixable rule mends some example it reports; what it mends stays mended.
+
+    An example may hold a finding without a safe fix (a tab opening a line);
+    each example it changes must have fewer findings after, and a second fix
+    must change nothing.
+    """
+    mended = 0
+    for example in rule.reports:
+        fixed = fix_fragment(example, rule, today=today)
+        if fixed == as_document_text(example):
+            continue
+        mended += 1
+        before, left = findings(example, rule, today=today), findings(fixed, rule, today=today)
+        if len(left) >= len(before):
+            raise AssertionError(f"{rule.code} still reports {left} once fixed:\n{fixed}")
+        if fix_fragment(fixed, rule, today=today) != fixed:
+            raise AssertionError(f"{rule.code}: a second fix changes the text again:\n{fixed}")
+    if not mended:
+        raise AssertionError(f"{rule.code} is fixable but fixes none of its examples")
 
 
 def _registry_of(rules: Iterable[Rule]) -> Registry:

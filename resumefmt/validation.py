@@ -7,7 +7,7 @@ import re
 from resumefmt import codes, pointer
 from resumefmt._jsonschema import SchemaError, Validator, ecma_anchors, json_type
 from resumefmt._text import quote
-from resumefmt.diagnostics import Diagnostic, sort_diagnostics
+from resumefmt.diagnostics import Diagnostic, Fix, sort_diagnostics
 from resumefmt.loader import Document
 from resumefmt.schemas import load_schema
 from resumefmt.versions import VERSION_KEY, check_version
@@ -50,9 +50,39 @@ def validate(document: Document) -> list[Diagnostic]:
 
 
 def explain(error: SchemaError, document: Document) -> Diagnostic:
-    """A located, plain-words diagnostic for one failing keyword."""
+    """A located, plain-words diagnostic for one failing keyword, with its safe fix if any."""
     code, message, ptr, at_key = _EXPLAINERS.get(error.keyword, _other)(error, document)
-    return Diagnostic.of(code, document.locate(ptr, key=at_key), message)
+    location = document.locate(ptr, key=at_key)
+    return Diagnostic.of(code, location, message, fix=safe_fix(error, document))
+
+
+def safe_fix(error: SchemaError, document: Document) -> Fix | None:
+    """The fix of a schema error that has one safe answer (``lint --fix``), or None.
+
+    A number typed where text belongs becomes the text as typed (``01234``
+    stays ``"01234"``: the source, never the number read); a date written
+    ``2021-3``, ``2021/03``, ``03/2021`` or ``Mar 2021`` becomes ``2021-03``;
+    a word the field takes in lower case (``Present``) is lowered. Only when
+    the result matches the field's pattern. ``2021.03`` is left alone: it
+    may be a fraction of a year.
+    """
+    here = pointer.join(error.path)
+    pattern = error.schema.get("pattern")
+    value = error.value
+    if error.keyword == "type" and json_type(value) in ("integer", "number"):
+        names = error.schema["type"]
+        typed = document.plain_scalars.get(here)
+        if typed is None or "string" not in ([names] if isinstance(names, str) else names):
+            return None
+        if pattern is None or _matches(pattern, typed):
+            return Fix(typed, pointer=here)
+    elif error.keyword == "pattern" and isinstance(value, str) and pattern is not None:
+        if value.isalpha() and value.lower() != value and _matches(pattern, value.lower()):
+            return Fix(value.lower(), pointer=here)
+        fixed = None if "." in value else _as_date(value)
+        if fixed is not None and _matches(pattern, fixed):
+            return Fix(fixed, pointer=here)
+    return None
 
 
 Explanation = tuple[codes.Code, str, str, bool]

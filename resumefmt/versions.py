@@ -5,7 +5,7 @@ from __future__ import annotations
 from resumefmt import codes
 from resumefmt._record import Record
 from resumefmt._text import quote
-from resumefmt.diagnostics import Diagnostic
+from resumefmt.diagnostics import Diagnostic, Fix
 from resumefmt.loader import Document
 from resumefmt.schemas import KNOWN_VERSIONS, NEWEST
 
@@ -63,9 +63,9 @@ def check_version(document: Document) -> VersionCheck:
     here = "/" + VERSION_KEY
     readable = ", ".join(KNOWN_VERSIONS)
 
-    def problem(message: str, severity: Severity = "error") -> Diagnostic:
+    def problem(message: str, severity: Severity = "error", fix: Fix | None = None) -> Diagnostic:
         location = document.locate(here if VERSION_KEY in data else "")
-        return Diagnostic.of(codes.VERSION, location, message, severity)
+        return Diagnostic.of(codes.VERSION, location, message, severity, fix)
 
     if VERSION_KEY not in data:
         message = f"missing the format version: add 'resumefmt: \"{NEWEST}\"' as the first line"
@@ -76,8 +76,10 @@ def check_version(document: Document) -> VersionCheck:
         number = isinstance(declared, (int, float)) and not isinstance(declared, bool)
         if number and _parts(typed) is not None:  # quoting it gives a version
             message = f'the format version must be text: write resumefmt: "{typed}" with the quotes'
-        else:
-            message = f'the format version must be text: write resumefmt: "{NEWEST}"'
+            # One safe answer: the version as typed, in quotes (lint --fix).
+            fix = Fix(typed, pointer=here) if here in document.plain_scalars else None
+            return VersionCheck(NEWEST, (problem(message, fix=fix),))
+        message = f'the format version must be text: write resumefmt: "{NEWEST}"'
         return VersionCheck(NEWEST, (problem(message),))
     parts = _parts(declared)
     if parts is None:

@@ -149,3 +149,19 @@ def test_any_slice_of_any_string_of_the_examples_can_be_replaced(data: st.DataOb
     comments = [line for line in document.text.splitlines() if line.lstrip().startswith("#")]
     remaining = iter(text.splitlines())
     assert all(line in remaining for line in comments)  # every comment, in order
+
+
+def test_a_space_inside_a_line_of_a_block_is_edited_in_place() -> None:
+    """Only a space that would open a line of a block scalar reads as indentation."""
+    text = 'resumefmt: "1.1"\nbasics:\n  name: Ada\n  summary: >\n    Built  it\n    and more.\n'
+    document = load_text(text)
+    edit = replace_in_value(document, "/basics/summary", 5, 7, " ")
+    assert apply(text, [edit]) == text.replace("Built  it", "Built it")
+    opening = replace_in_value(document, "/basics/summary", 0, 0, " ")  # a line would start so
+    assert apply(text, [opening]).endswith('  summary: " Built  it and more.\\n"\n')
+
+
+def test_line_starts_count_lines_as_the_reader_does() -> None:
+    from resumefmt.editing import line_starts
+
+    assert line_starts(load_text("a: b\r\nc: d\n")) == [0, 6, 11]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
+from resumefmt._text import visible
 from resumefmt.cli._common import (
     add_color_argument,
     add_files_argument,
@@ -13,22 +15,27 @@ from resumefmt.cli._common import (
     expand_folders,
     plural,
 )
-from resumefmt.errors import DocumentError, InputError, UsageError
+from resumefmt.errors import DocumentError, InputError, OutputError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     import datetime
+    from collections.abc import Callable
+    from typing import TextIO
 
     from resumefmt.config import Config
     from resumefmt.diagnostics import Diagnostic
+    from resumefmt.linter import LintRun
+    from resumefmt.loader import Document
     from resumefmt.plugins import Registry
 
 SUMMARY = "validate, then apply every enabled lint rule"
 DESCRIPTION = (
     "Validate each FILE and apply the enabled lint rules. Exit 0: nothing at or above "
     "the failing severity; 1: findings; 2: cannot run (unreadable file, bad configuration, "
-    "a rule that crashed)."
+    "a rule that crashed). With --fix, the safe fixes are applied first and the exit "
+    "code says what remains; with --diff, 1 means there is something to fix."
 )
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -59,6 +66,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today", metavar="YYYY-MM-DD", help="judge dates as of this day (default: today)"
     )
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes in place, then report what remains "
+        "(with - the fixed text goes to standard output, the findings to standard error)",
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print what --fix would change as a unified diff and write nothing "
+        "(exit 1 when there is a change)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only")
     add_selection_arguments(parser)
     add_color_argument(parser)
@@ -72,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
     from resumefmt.rules import LintSettings
 
     check_stdin_once(args.files)
+    if args.diff and args.format != "text":
+        raise UsageError(f"--diff prints a unified diff: it cannot be --format {args.format}")
+    fixing = args.fix or args.diff
+    # lint --fix - prints the fixed text: the findings go to standard error beside it.
+    report_to = sys.stderr if args.fix and not args.diff and "-" in args.files else sys.stdout
     files = expand_folders(args.files)
     registry = rule_registry()
     progress = _Progress() if args.online and args.format == "text" and _on_terminal() else None
@@ -85,16 +109,26 @@ def run(args: argparse.Namespace) -> int:
     configs: dict[str | None, Config | None] = {}
     found: list[Diagnostic] = []
     failing = unreadable = 0
+    fixes = _Fixes(args.diff)
     try:
         for name in files:
             try:
                 if isinstance(name, InputError):  # a folder without résumés
                     raise name
                 config = _config_for(name, args.config, registry, configs)
-                diagnostics = linting.lint(
-                    load(name), config, locale=args.locale, variant=args.variant
-                )
-            except DocumentError as exc:
+                if fixing:
+                    check = functools.partial(_lint, linting, config, args.locale, args.variant)
+                    diagnostics = fixes.fix(name, check)
+                else:
+                    document = load(name)
+                    diagnostics = linting.lint(
+                        document, config, locale=args.locale, variant=args.variant
+                    )
+                    if args.format in ("json", "sarif"):  # they carry the fixes
+                        from resumefmt.fixing import place
+
+                        diagnostics = place(document, diagnostics)
+            except DocumentError as exc:  # never fixed: it does not load
                 diagnostics = exc.diagnostics
             except InputError as exc:
                 if progress is not None:
@@ -111,12 +145,102 @@ def run(args: argparse.Namespace) -> int:
     problems = [d for c in configs.values() if c is not None for d in c.problems]
     cannot_run = bool(unreadable or problems or linting.crashed)
     found = sort_diagnostics(problems + found)  # by path, line, column, as documented
-    _report(found, args.format, registry, args.color)
+    if args.diff:  # the diff is the output; the exit code says whether there is one
+        if not args.quiet:
+            print(fixes.summary(), file=sys.stderr)
+        return 2 if cannot_run or fixes.refused else 1 if fixes.changed else 0
+    _report(found, args.format, registry, args.color, report_to)
     if not args.quiet and args.format == "text":
-        print(_summary(found, len(files), unreadable), file=sys.stderr)
+        summary = _summary(found, len(files), unreadable)
+        if args.fix:
+            summary = f"{fixes.summary()}; {summary}"
+        print(summary, file=sys.stderr)
     if cannot_run:
         return 2
     return 1 if failing else 0
+
+
+def _lint(
+    linting: LintRun,
+    config: Config | None,
+    locale: str | None,
+    variant: str | None,
+    document: Document,
+) -> list[Diagnostic]:
+    return linting.lint(document, config, locale=locale, variant=variant)
+
+
+class _Fixes:
+    """``--fix`` and ``--diff`` over the files of one run: what was fixed, what could not be."""
+
+    def __init__(self, diff: bool) -> None:
+        self.diff = diff
+        self.changed = 0  # files changed (or, with --diff, that would be)
+        self.applied = 0  # findings fixed
+        self.refused = 0  # files with fixes that could not be kept
+
+    def fix(self, name: str, lint: Callable[[Document], list[Diagnostic]]) -> list[Diagnostic]:
+        """Fix one file (``-``: print the fixed text); its findings that remain."""
+        from resumefmt.cli._common import write_output
+        from resumefmt.fixing import fix_document
+        from resumefmt.loader import load_raw, read_bytes
+
+        raw = read_bytes(name)
+        try:
+            document = load_raw(raw, name)
+        except DocumentError:
+            if name == "-" and not self.diff:  # a filter loses nothing: the input goes on as it was
+                write_output(raw, "-")
+            raise
+        outcome = fix_document(document, lint)
+        if outcome.refused:
+            self.refused += 1
+            print(f"{visible(name)}: {outcome.refused}", file=sys.stderr)
+        if outcome.text != document.text:
+            self.changed += 1
+            self.applied += outcome.applied
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        if self.diff:
+            sys.stdout.write(unified_diff(document.text, outcome.text, name))
+        elif name == "-":  # a filter: the text goes on, fixed or not
+            write_output(bom + outcome.text.encode("utf-8"), "-")
+        elif outcome.text != document.text:
+            self._write_back(name, raw, bom + outcome.text.encode("utf-8"))
+        return outcome.remaining
+
+    def _write_back(self, name: str, raw: bytes, fixed: bytes) -> None:
+        from resumefmt.cli._common import write_output
+        from resumefmt.loader import read_bytes
+
+        if read_bytes(name) != raw:  # saved by someone else meanwhile: theirs wins
+            raise OutputError(
+                f"'{name}' changed while it was being fixed: nothing was written; run again"
+            )
+        write_output(fixed, name)
+
+    def summary(self) -> str:
+        verb = "would fix" if self.diff else "fixed"
+        said = f"{verb} {plural(self.applied, 'finding')} in {plural(self.changed, 'file')}"
+        if self.refused:
+            said += f"; {plural(self.refused, 'file')} not fixed (see above)"
+        return said
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """What ``--diff`` prints for one file: a unified diff ``patch -p0`` applies; empty if same."""
+    if before == after:
+        return ""
+    import difflib
+
+    shown = visible(name)
+    out = []
+    for line in difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), shown, shown
+    ):
+        out.append(line)
+        if not line.endswith(("\n", "\r")):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 class _Progress:
@@ -163,11 +287,13 @@ def _config_for(
     return cache[path]
 
 
-def _report(found: list[Diagnostic], output: str, registry: Registry, color: str) -> None:
+def _report(
+    found: list[Diagnostic], output: str, registry: Registry, color: str, stream: TextIO
+) -> None:
     from resumefmt.cli import report
 
     if output == "text":
-        text = report.as_text(found, color=report.color_wanted(color, sys.stdout))
+        text = report.as_text(found, color=report.color_wanted(color, stream))
     elif output == "json":
         text = report.as_json(found)
     elif output == "github":
@@ -177,7 +303,7 @@ def _report(found: list[Diagnostic], output: str, registry: Registry, color: str
 
         rules = [registry.rules[code] for code in sorted(registry.rules)]
         text = report.as_sarif(found, rules, list(codes.ALL))
-    sys.stdout.write(text)
+    stream.write(text)
 
 
 def _summary(found: list[Diagnostic], files: int, unreadable: int) -> str:

@@ -60,6 +60,8 @@ def explain_rule(rule: Rule) -> str:
         out += ["", "Off by default: enable it in the configuration."]
     if rule.online:
         out += ["", "Runs only with --online."]
+    if rule.fixable:
+        out += ["", "Fixable: resumefmt lint --fix applies its safe fix (--diff shows it)."]
     if rule.options:
         out += ["", "Options (with defaults):"]
         out += [f"  {key} = {_toml(value)}" for key, value in rule.options.items()]

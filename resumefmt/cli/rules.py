@@ -7,7 +7,10 @@ if TYPE_CHECKING:
     import argparse
 
 SUMMARY = "list the lint rules"
-DESCRIPTION = "List every lint rule: code, name, severity."
+DESCRIPTION = (
+    "List every lint rule: code, name, severity, summary; '(fixable)' marks the rules "
+    "whose findings lint --fix can mend."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
                 "summary": r.summary,
                 "enabled": r.enabled,
                 "online": r.online,
+                "fixable": r.fixable,
                 "options": r.options,
             }
             for r in rules
@@ -40,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         notes = [] if r.enabled else ["off by default"]
         if r.online:
             notes.append("--online")
+        if r.fixable:
+            notes.append("fixable")
         extra = f" ({', '.join(notes)})" if notes else ""
         print(f"{r.code}  {r.name:<32} {r.severity:<8} {r.summary}{extra}")
     return 0

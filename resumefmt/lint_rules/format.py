@@ -6,7 +6,7 @@ import re
 
 from resumefmt.lint_rules._examples import bullets, field
 from resumefmt.model import BULLETS
-from resumefmt.rules import Finding, Option, pattern_rule, rule
+from resumefmt.rules import Finding, Fix, Option, pattern_rule, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -164,6 +164,23 @@ def _whitespace(match: re.Match[str]) -> str:
     return f"more than one space after '{before}': write one"
 
 
+def _printed_whitespace(match: re.Match[str]) -> Fix | None:
+    """The fix: the spaces as printed, one between words and none at either end.
+
+    None for a tab that opens a line of a literal block (how many spaces it
+    stands for is the writer's choice) and inside a code span, where spaces
+    print as written.
+    """
+    text = match.string
+    for group, printed in (("lead", ""), ("trail", ""), ("gap", " ")):
+        start, end = match.span(group)
+        if start >= 0:
+            if text.count("`", 0, start) % 2:
+                return None
+            return Fix(printed, start, end)
+    return None
+
+
 stray_whitespace = pattern_rule(
     "RF173",
     "format.stray-whitespace",
@@ -176,6 +193,7 @@ stray_whitespace = pattern_rule(
     """,
     pattern=_WHITESPACE,
     message=_whitespace,
+    fix=_printed_whitespace,
     fields=("**",),
     hint=_stray,
     reports=(

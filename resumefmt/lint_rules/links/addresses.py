@@ -12,7 +12,8 @@ from resumefmt.lint_rules.links import _hosts
 from resumefmt.lint_rules.links._https import serves_https
 from resumefmt.lint_rules.links._urls import TEXT_FIELDS, iter_urls, users_own
 from resumefmt.model import PROFILE_SCHEMES
-from resumefmt.rules import Finding, Option, rule
+from resumefmt.pointer import split
+from resumefmt.rules import Finding, Fix, Option, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def malformed_url(context: Context) -> Iterator[Finding]:
     "RF121",
     "links.insecure-http",
     formerly=("links.prefer-https",),
+    fixable=True,
     options={"hosts": Option([], pattern=_HOST_NAME, what="host name")},
     reports=(
         "projects:\n  - name: Code\n    repository: http://github.com/ada/engine\n",
@@ -102,7 +104,18 @@ def insecure_http(context: Context) -> Iterator[Finding]:
             continue
         if serves_https(parts.host, extra):
             message = f"{parts.host} serves HTTPS: write https:// instead of http://"
-            yield Finding(pointer, message, start, end)
+            yield Finding(pointer, message, start, end, fix=_https(context, pointer, url, start))
+
+
+def _https(context: Context, pointer: str, url: str, start: int | None) -> Fix | None:
+    """The fix: ``https`` for the scheme, where the text holds the address as written."""
+    at = 0 if start is None else start
+    value: object = context.data
+    for token in split(pointer):
+        value = value[int(token)] if isinstance(value, list) else value[token]  # type: ignore[index]
+    if not (isinstance(value, str) and value.startswith(url, at) and url[:5].lower() == "http:"):
+        return None
+    return Fix("https", at, at + 4)
 
 
 @rule(

@@ -14,12 +14,20 @@ if TYPE_CHECKING:
 
 def _ordinal(match: re.Match[str]) -> str | None:
     number, suffix = match.group("n"), match.group("s")
+    right = _right_suffix(number)
+    return None if suffix == right else f"'{number}{suffix}' should be '{number}{right}'"
+
+
+def _right_suffix(number: str) -> str:
     value = int(number)
     if value % 100 in (11, 12, 13):
-        right = "th"
-    else:
-        right = {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return None if suffix == right else f"'{number}{suffix}' should be '{number}{right}'"
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+
+
+def _right_ordinal(match: re.Match[str]) -> str:
+    """The fix: the number with its right suffix (``22th`` → ``22nd``)."""
+    return match.group("n") + _right_suffix(match.group("n"))
 
 
 wrong_ordinal = pattern_rule(
@@ -32,6 +40,7 @@ wrong_ordinal = pattern_rule(
     """,
     pattern=r"\b(?P<n>\d+)(?P<s>st|nd|rd|th)\b",
     message=_ordinal,
+    fix=_right_ordinal,
     fields=WORDED,
     subject=masked,
     formerly=("wording.ordinal-suffix",),

@@ -14,7 +14,7 @@ from resumefmt.lint_rules.wording._terms import (
 )
 from resumefmt.lint_rules.wording._text import WORD, masked, words
 from resumefmt.model import PROSE, WORDED
-from resumefmt.rules import Finding, rule
+from resumefmt.rules import Finding, Fix, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,14 +31,22 @@ _REPEAT_OK = frozenset(("had", "that"))  # "what it had had", "said that that" a
 
 
 def _look_up(
-    context: Context, fields: tuple[str, ...], lookup: frozenset[str], spans: Spans
+    context: Context,
+    fields: tuple[str, ...],
+    lookup: frozenset[str],
+    spans: Spans,
+    fix: Callable[[str], str] | None = None,
 ) -> Iterator[Finding]:
-    """The ``spans`` of each text of ``fields`` that holds a word of ``lookup``."""
+    """The ``spans`` of each text of ``fields`` that holds a word of ``lookup``.
+
+    ``fix(found)``, if given, is what replaces the text of a span.
+    """
     for ptr, text in context.strings(*fields):
         subject = masked(context, text)
         if not lookup.isdisjoint(words(context, subject)):
             for start, end, said in spans(text, subject):
-                yield Finding(ptr, said, start, end)
+                mended = None if fix is None else Fix(fix(text[start:end]))
+                yield Finding(ptr, said, start, end, fix=mended)
 
 
 @rule(
@@ -153,6 +161,7 @@ def _weak(text: str, subject: str) -> Iterator[tuple[int, int, str]]:
 @rule(
     "RF152",
     "wording.repeated-word",
+    fixable=True,
     reports=(bullets("Built the the fastest framework."),),
     passes=(bullets("Said that that had had an effect in Walla Walla."),),
 )
@@ -185,7 +194,8 @@ def repeated_word(context: Context) -> Iterator[Finding]:
             taken = index
             if first.lower() in _REPEAT_OK or (first[0].isupper() and second[0].isupper()):
                 continue
-            yield Finding(ptr, f"'{second}' is repeated", begin, stop)
+            # The fix deletes the second word with the space before it.
+            yield Finding(ptr, f"'{second}' is repeated", begin, stop, fix=Fix("", end, stop))
 
 
 def _same(first: str, second: str) -> bool:
@@ -203,6 +213,7 @@ def _letters(word: str) -> bool:
     "RF156",
     "wording.miscased-brand",
     formerly=("wording.brand-casing",),
+    fixable=True,
     reports=(bullets("Published on Github and arxiv."), field("title", "Javascript tips")),
     passes=(bullets("Published on GitHub (github.com/x) with `pytorch`."),),
 )
@@ -214,7 +225,7 @@ def miscased_brand(context: Context) -> Iterator[Finding]:
     Excel, and more (see `resumefmt/lint_rules/wording/_terms.py`). Only the
     listed wrong forms are reported, never inside `code`, URLs or host names.
     """
-    yield from _look_up(context, WORDED, frozenset(BRAND_STARTS), _brands)
+    yield from _look_up(context, WORDED, frozenset(BRAND_STARTS), _brands, RIGHT_BRAND.__getitem__)
 
 
 def _brands(text: str, subject: str) -> Iterator[tuple[int, int, str]]:
