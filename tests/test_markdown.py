@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, NODE_BIN, ROOT, require_tool
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -31,6 +31,11 @@ PARSERS = {
     "commonmark": MarkdownIt("commonmark"),
     "gfm-like": MarkdownIt("gfm-like", {"linkify": False}),
 }
+for _parser in PARSERS.values():
+    # markdown-it shows an autolink's text through mdurl, which tidies a
+    # malformed port away (<https://x.y::;a> reads "https://x.y:;a"); browsers
+    # and the spec show the address as written, which is what is compared.
+    _parser.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
 LINT_CONFIG = ROOT / "tests" / "markdown.markdownlint.jsonc"
 
 
@@ -442,6 +447,7 @@ _MARKUP_PIECES = [
 
 @settings(max_examples=400, deadline=None)
 @given(source=st.lists(st.sampled_from(_MARKUP_PIECES), min_size=1, max_size=14).map("".join))
+@example(source="<https://x.y::;a>")  # an autolink whose text a tidying reader would change
 def test_rich_text_reads_back_as_its_plain_text(source: str) -> None:
     """Dense markup: whatever the spans, CommonMark shows exactly their text, no HTML."""
     from resumefmt.converters.markdown._escape import rich
