@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE
 
@@ -69,12 +70,28 @@ def offset(document: Document, position: tuple[int, int]) -> int:
     return starts[line - 1] + column - 1
 
 
+_STARTS_CACHE: dict[int, tuple[str, str, list[int]]] = {}
+
+
 def line_starts(document: Document) -> list[int]:
-    """The offset where each line of ``document`` starts, counted as its reader counts lines."""
+    """The offset where each line of ``document`` starts, counted as its reader counts lines.
+
+    Computed once per text (every edit of a 50,000-fix run asks): do not change the list.
+    """
     text = document.text
+    cached = _STARTS_CACHE.get(id(document))
+    if cached is not None and cached[0] is text and cached[1] == document.syntax:
+        return cached[2]
     if document.syntax == "json":  # the JSON reader counts lines by "\n" only
-        return [0, *(m.end() for m in re.finditer("\n", text))]
-    return [0, *(m.end() for m in _YAML_BREAKS.finditer(text))]
+        starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    else:
+        # libyaml skips a byte order mark that opens the text (one the loader
+        # left: a second) without counting it in line 1's columns.
+        first = 1 if text.startswith("\ufeff") else 0
+        starts = [first, *(m.end() for m in _YAML_BREAKS.finditer(text))]
+    _STARTS_CACHE.clear()
+    _STARTS_CACHE[id(document)] = (text, document.syntax, starts)
+    return starts
 
 
 def value_span(document: Document, ptr: str) -> tuple[int, int]:
@@ -111,22 +128,33 @@ def _yaml_end(document: Document, ptr: str, start: int) -> int:
     return ends[ptr]
 
 
-_ENDS_CACHE: dict[int, tuple[str, dict[str, int]]] = {}
+_ENDS_CACHE: dict[int, tuple[str, dict[str, int], set[str]]] = {}
 
 
 def _scalar_ends(document: Document) -> dict[str, int]:
     """The end offset of every scalar value, by pointer (one parse per text)."""
+    return _scan(document)[0]
+
+
+def _in_flow(document: Document, ptr: str) -> bool:
+    """Whether the scalar at ``ptr`` is inside a flow collection (``{a: b}``, ``[a, b]``)."""
+    return document.syntax == "yaml" and ptr in _scan(document)[1]
+
+
+def _scan(document: Document) -> tuple[dict[str, int], set[str]]:
     cached = _ENDS_CACHE.get(id(document))
     if cached is not None and cached[0] is document.text:
-        return cached[1]
+        return cached[1], cached[2]
     import yaml
 
     from resumefmt._yaml_reader import Parser
 
     starts = line_starts(document)
     ends: dict[str, int] = {}
+    flow: set[str] = set()  # scalars where ',', '[', ']', '{' and '}' end plain text
+    depth = 0  # flow collections open
     parser = Parser(document.text)
-    # (pointer, next list index or None for a mapping, the key awaiting its value)
+    # (pointer, next list index or None for a mapping, the key awaiting its value, flow style)
     stack: list[list[object]] = []
     try:
         while True:
@@ -134,7 +162,7 @@ def _scalar_ends(document: Document) -> dict[str, int]:
             if event is None or isinstance(event, yaml.StreamEndEvent):
                 break
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
+                depth -= bool(stack.pop()[3])
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
@@ -146,15 +174,17 @@ def _scalar_ends(document: Document) -> dict[str, int]:
                 mark = event.end_mark
                 assert mark is not None
                 ends[here] = starts[mark.line] + mark.column
-            if isinstance(event, yaml.MappingStartEvent):
-                stack.append([here, None, None])
-            elif isinstance(event, yaml.SequenceStartEvent):
-                stack.append([here, 0, None])
+                if depth:
+                    flow.add(here)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += bool(event.flow_style)
+                index = None if isinstance(event, yaml.MappingStartEvent) else 0
+                stack.append([here, index, None, event.flow_style])
     finally:
         parser.dispose()
     _ENDS_CACHE.clear()
-    _ENDS_CACHE[id(document)] = (document.text, ends)
-    return ends
+    _ENDS_CACHE[id(document)] = (document.text, ends, flow)
+    return ends, flow
 
 
 def _here(stack: list[list[object]]) -> str:
@@ -185,7 +215,9 @@ def replace_value(document: Document, ptr: str, value: str) -> Edit:
     style = source[:1]
     if style == "'" and "\n" not in value and value.isprintable():
         return Edit(start, end, "'" + value.replace("'", "''") + "'")
-    if style not in ("'", '"', "|", ">") and _plain_safe(value, resolve_plain):
+    if style not in ("'", '"', "|", ">") and _plain_safe(
+        value, resolve_plain, _in_flow(document, ptr)
+    ):
         return Edit(start, end, value)
     return Edit(start, end, quoted(value))
 
@@ -194,8 +226,10 @@ def replace_value(document: Document, ptr: str, value: str) -> Edit:
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\n#:]|:(?!\s)|(?<!\s)#)*(?<!\s)")
 
 
-def _plain_safe(value: str, resolve: object) -> bool:
+def _plain_safe(value: str, resolve: object, flow: bool = False) -> bool:
     if not _PLAIN.fullmatch(value) or not value.isprintable():
+        return False
+    if flow and any(char in value for char in ",[]{}"):  # they end plain text in {..} and [..]
         return False
     return value.endswith(":") is False and resolve(value) == value  # type: ignore[operator]
 
@@ -213,23 +247,91 @@ def replace_in_value(document: Document, ptr: str, start: int, end: int, new: st
     mapping = _source_offsets(document, value, span_start, span_end)
     whole = value[:start] + new + value[end:]
     if mapping is not None:
+        text = document.text
         first, last = mapping[start], mapping[end]
-        opens_line = document.text[_line_begin(document.text, first) : first].strip(" ") == ""
-        fits = _fits(document.text[span_start], new, whole, opens_line)
-        if fits and document.text[first:last] == value[start:end]:
+        style = text[span_start]
+        block = style in ("|", ">")
+        if (
+            text[first:last] == value[start:end]
+            and _fits(style, new, whole, _in_flow(document, ptr))
+            # A block's final line breaks are its chomping: nothing can be written after them.
+            and not (block and end > len(value.rstrip("\n")))
+            and (
+                document.syntax == "json"
+                or _line_reads_alike(document, (span_start, span_end), first, last, new)
+            )
+        ):
             return Edit(first, last, new)
     return replace_value(document, ptr, whole)
 
 
-def _line_begin(text: str, offset: int) -> int:
-    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+def _line_reads_alike(
+    document: Document, span: tuple[int, int], first: int, last: int, new: str
+) -> bool:
+    """Whether the YAML line an edit is on reads as the same kind of line after it.
+
+    YAML drops the spaces and tabs that open a line of flow text, and those
+    ending one the text goes on after; in a block, whitespace past the
+    indentation makes a more-indented line (kept apart when folded) or a tab
+    error; a blank line is a line break; a line of plain text that opens with
+    '- ' is a list item. An edit that would change any of that is not made in place.
+    """
+    text, starts = document.text, line_starts(document)
+    span_start, span_end = span
+    begin = starts[max(bisect_right(starts, first) - 1, 0)]
+    was_end, now_end = _line_end(text, starts, first), _line_end(text, starts, last)
+    old, line = text[begin:was_end], text[begin:first] + new + text[last:now_end]
+    style = text[span_start]
+    if style in ("|", ">"):
+        indent = _block_body(text, span_start, span_end)[1]
+        old, line = old[indent:], line[indent:]
+        return bool(line.strip(" \t")) and _opens_with_space(old) == _opens_with_space(line)
+    continued = now_end < span_end  # the text goes on after this line
+    if begin > span_start:  # a line the text goes on to
+        if not line.strip(" \t") or _lead(old) != _lead(line):
+            return False
+        if style not in ("'", '"') and re.match(r"-(\s|$)", line.lstrip(" \t")):
+            return False
+    return not continued or _trail(old) == _trail(line)
 
 
-def _fits(style: str, new: str, whole: str, opens_line: bool = True) -> bool:
+def _line_end(text: str, starts: list[int], offset: int) -> int:
+    """Where the line holding ``offset`` ends, before its line break."""
+    after = bisect_right(starts, offset)
+    if after == len(starts):
+        return len(text)
+    return starts[after] - (2 if text.startswith("\r\n", starts[after] - 2) else 1)
+
+
+def _block_body(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the text of the block scalar at ``start..end`` begins, and its indentation.
+
+    The offset is 0 for a block all on its header line (empty).
+    """
+    first_line = text.find("\n", start, end) + 1
+    if first_line == 0:
+        return 0, 0
+    body = text[first_line:end]
+    return first_line, len(body) - len(body.lstrip(" "))
+
+
+def _opens_with_space(line: str) -> bool:
+    return line[:1] in (" ", "\t")
+
+
+def _lead(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _trail(line: str) -> int:
+    return len(line) - len(line.rstrip(" \t"))
+
+
+def _fits(style: str, new: str, whole: str, flow: bool) -> bool:
     """Whether ``new`` can stand as typed in a scalar of this style (first character).
 
-    ``opens_line``: whether it would start a line of the source, where a
-    block scalar reads a leading space as indentation.
+    ``flow``: the scalar is inside a flow collection, where plain text ends
+    at ',', '[', ']', '{' and '}'.
     """
     if not new.isprintable():  # line breaks, tabs and controls need quoting or indentation
         return False
@@ -238,10 +340,10 @@ def _fits(style: str, new: str, whole: str, opens_line: bool = True) -> bool:
     if style == "'":
         return "'" not in new
     if style in ("|", ">"):
-        return not (opens_line and new.startswith(" "))
+        return True  # what a line of a block may hold is _line_reads_alike's question
     from resumefmt._yaml_reader import resolve_plain
 
-    return _plain_safe(whole.replace("\n", " "), resolve_plain)
+    return _plain_safe(whole.replace("\n", " "), resolve_plain, flow)
 
 
 def _string_at(document: Document, ptr: str) -> str:
@@ -267,11 +369,9 @@ def _source_offsets(document: Document, value: str, start: int, end: int) -> lis
     source = text[start:end]
     indent: int | None = None  # spaces that are not text: a block's indentation, else all
     if source[:1] in ("|", ">"):
-        first_line = text.find("\n", start, end) + 1
+        first_line, indent = _block_body(text, start, end)
         if first_line == 0:
             return None
-        body = text[first_line:end]
-        indent = len(body) - len(body.lstrip(" "))
         index = first_line + indent
     elif source[:1] in ('"', "'"):
         index = start + 1

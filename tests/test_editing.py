@@ -165,3 +165,65 @@ def test_line_starts_count_lines_as_the_reader_does() -> None:
     from resumefmt.editing import line_starts
 
     assert line_starts(load_text("a: b\r\nc: d\n")) == [0, 6, 11]
+
+
+# --- hostile sources: an edit changes the value and nothing else, or is written anew ---
+
+#: (source, pointer, start, end, new): each made the file read back as another
+#: value (or not at all) when the edit was spliced in where the characters are.
+HOSTILE_EDITS = [
+    # The final line breaks of a block are its chomping, not text to write after.
+    ("a: |+\n  x\n\n", "/a", 2, 2, "X"),
+    ("a: |\n  x\n", "/a", 2, 2, "X"),
+    # A line of a block left empty, or opening with a space or a tab, reads otherwise.
+    ("a: >+\n  fold\n  more\n\nb: 1\n", "/a", 0, 4, ""),
+    ("a: |\n    deep\n  # c\n", "/a", 0, 4, ""),
+    ("a: |\n  x\tq\n  y\n", "/a", 0, 1, ""),
+    ("k: |\n  \U0001f600 x\n  \U0001f600\n", "/k", 0, 1, ""),
+    # A more-indented line of a folded block keeps its line breaks; a normal one folds.
+    ("a: >\n  a\n   b\n  c\n", "/a", 2, 2, "X"),
+    ("a: >\n  a\n   b\n  c\n", "/a", 0, 1, ""),
+    # A space at either end of a line of multi-line flow text is folded away.
+    ("a: 'multi\n  line'\n", "/a", 5, 5, " "),
+    ('a: "multi\n  line"\n', "/a", 6, 6, " "),
+    ("a: x\n  y\n", "/a", 1, 1, " "),
+    ("a: x\r\n  y\r\nb: c\r\n", "/a", 2, 2, " "),
+    # A line of plain text that would open with '- ' reads as a list item.
+    ("a: x\n  y\n", "/a", 2, 3, "-"),
+    ("a: x\n  y\n", "/a", 2, 2, "- x"),
+    # Inside a flow collection ',', '[', ']', '{' and '}' end plain text.
+    ("a: {b: c d, e: 'f g'}  # cm\n", "/a/b", 1, 1, ","),
+    ("a: {b: c d, e: 'f g'}  # cm\n", "/a/b", 1, 1, "}"),
+    ("a: [x y, 'z w', \"q\"]\n", "/a/0", 1, 1, "]"),
+    ("a: [x y, b]\n", "/a/0", 0, 3, "p,q"),
+]
+
+
+@pytest.mark.parametrize(("source", "ptr", "start", "end", "new"), HOSTILE_EDITS)
+def test_a_hostile_source_reads_back_as_the_edited_value(
+    source: str, ptr: str, start: int, end: int, new: str
+) -> None:
+    document = load_text(source, "a.yaml")
+    value = _value(document.data, ptr)
+    text = apply(source, [replace_in_value(document, ptr, start, end, new)])
+    assert load_text(text, "a.yaml").data == _set(
+        document.data, ptr, value[:start] + new + value[end:]
+    )
+    for comment in ("# c\n", "# cm\n"):
+        assert (comment in text) == (comment in source)
+
+
+def test_a_plain_value_in_a_flow_collection_is_quoted_when_it_must_be() -> None:
+    source = "a: {b: c, e: f}  # cm\n"
+    document = load_text(source, "a.yaml")
+    text = apply(source, [replace_value(document, "/a/b", "x, y")])
+    assert text == 'a: {b: "x, y", e: f}  # cm\n'
+    assert apply(source, [replace_value(document, "/a/b", "x y")]) == "a: {b: x y, e: f}  # cm\n"
+
+
+def test_a_second_byte_order_mark_is_not_counted_in_columns() -> None:
+    """The loader drops the first; the YAML reader skips another without counting it."""
+    source = "\ufeff{a: bom val}  # c\n"
+    document = load_text(source, "a.yaml")
+    text = apply(source, [replace_in_value(document, "/a", 0, 3, "BOM")])
+    assert text == "\ufeff{a: BOM val}  # c\n"
