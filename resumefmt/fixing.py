@@ -16,6 +16,7 @@ validate, or the document is left as it was.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left, insort
 
 from resumefmt import editing
 from resumefmt._record import Record
@@ -158,24 +159,37 @@ def _non_overlapping(found: list[Diagnostic]) -> list[Diagnostic]:
     An edit equal to one taken counts as taken (two findings, one fix); two
     edits at one point, or sharing characters, overlap.
     """
-    taken: list[Replacement] = []
+    # What is taken, by start: taken spans share no characters and no start, so
+    # a new one can only overlap its neighbours in that order (a run with
+    # 50,000 fixes must not compare each with all the others).
+    starts: list[int] = []
+    taken: dict[int, Replacement] = {}
     chosen = []
     for d in found:
         mine = d.replacements
         if not mine:
             continue
-        fresh = [r for r in mine if not any(_same(r, t) for t in taken)]
-        if any(_overlap(r, t) for r in fresh for t in taken) or any(
+        fresh = [r for r in mine if not _same(r, taken.get(r.start))]
+        if any(_overlaps_taken(r, starts, taken) for r in fresh) or any(
             _overlap(a, b) for i, a in enumerate(fresh) for b in fresh[i + 1 :]
         ):
             continue
-        taken += fresh
+        for r in fresh:
+            insort(starts, r.start)
+            taken[r.start] = r
         chosen.append(d)
     return chosen
 
 
-def _same(a: Replacement, b: Replacement) -> bool:
-    return (a.start, a.end, a.text) == (b.start, b.end, b.text)
+def _same(a: Replacement, b: Replacement | None) -> bool:
+    return b is not None and (a.start, a.end, a.text) == (b.start, b.end, b.text)
+
+
+def _overlaps_taken(r: Replacement, starts: list[int], taken: dict[int, Replacement]) -> bool:
+    at = bisect_left(starts, r.start)
+    before = taken[starts[at - 1]] if at else None
+    after = taken[starts[at]] if at < len(starts) else None
+    return any(t is not None and _overlap(r, t) for t in (before, after))
 
 
 def _overlap(a: Replacement, b: Replacement) -> bool:
