@@ -402,3 +402,24 @@ def test_rules_and_rule_say_which_rules_fix() -> None:
         in run_resumefmt("rule", "RF156").stdout
     )
     assert "Fixable" not in run_resumefmt("rule", "RF150").stdout
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_named_pipe_or_a_device_is_not_fixed_in_place(kind: str, tmp_path: Path) -> None:
+    """Read once, it had nowhere to go back to: a pipe waited for a second writer and was
+    then 'fixed' and 'could not be read' at once; a device was read as a document."""
+    import stat
+
+    target = tmp_path / "cv.resumefmt.yaml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        os.mknod(target, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    done = run_resumefmt("lint", "--fix", target, timeout=30)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == (
+        f"resumefmt: cannot fix '{target}': it is "
+        f"{'a named pipe' if kind == 'fifo' else 'a device or socket'}, not a file; "
+        f"'resumefmt lint --fix - < {target}' prints the fixed text"
+    )
+    assert (stat.S_ISFIFO if kind == "fifo" else stat.S_ISCHR)(target.stat().st_mode)

@@ -185,6 +185,8 @@ class _Fixes:
         from resumefmt.fixing import fix_document
         from resumefmt.loader import load_raw, read_bytes
 
+        if name != "-" and not self.diff:  # --diff reads once and writes nothing: any file will do
+            _check_rewritable(name)
         raw = read_bytes(name)
         try:
             document = load_raw(raw, name)
@@ -224,6 +226,25 @@ class _Fixes:
         if self.refused:
             said += f"; {plural(self.refused, 'file')} not fixed (see above)"
         return said
+
+
+def _check_rewritable(name: str) -> None:
+    """Refuse to fix what is not a regular file: a named pipe or a device is read once,
+    and writing the fixed text back would feed it to whoever reads there (or wait for them)."""
+    import stat
+
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        return  # reading it says why it cannot be read
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+    shown = visible(name)
+    raise InputError(
+        f"cannot fix '{shown}': it is {kind}, not a file; "
+        f"'resumefmt lint --fix - < {shown}' prints the fixed text"
+    )
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
