@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import EXAMPLES, run_resumefmt
 
@@ -219,3 +221,62 @@ def test_all_variants_usage_errors(tmp_path: object, extra: list[str], message: 
     result = run_resumefmt(*args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+ALL_VARIANTS_HEAD = (
+    'resumefmt: "1.1"\nbasics:\n  name: Ada\n  headline: {en: Engineer, fr: Ingénieure}\n'
+)
+
+
+def _all_variants(folder: object, variants: str) -> tuple[Path, Path]:
+    path = Path(str(folder)) / "cv.resumefmt.yaml"
+    path.write_text(ALL_VARIANTS_HEAD + "variants:\n" + variants, encoding="utf-8")
+    out = Path(str(folder)) / "out"
+    return path, out
+
+
+def test_all_variants_refuses_two_builds_with_one_file_name(tmp_path: object) -> None:
+    """Variant a-en in FR and variant a in en-FR are both cv-a-en-FR.md: the first was lost."""
+    path, out = _all_variants(tmp_path, "  a-en:\n    locales: [FR]\n  a:\n    locales: [en-FR]\n")
+    result = run_resumefmt("convert", path, "--to", "markdown", "--all-variants", "-o", out)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"resumefmt: variant 'a' in en-FR and variant 'a-en' in FR would both be written to "
+        f"{out}/cv-a-en-FR.md: rename one of them\n"
+    )
+    assert not out.exists()
+
+
+def test_all_variants_has_a_bound(tmp_path: object) -> None:
+    """2,000 variants in 10 languages were 20,000 files at eight a second (most of an hour)."""
+    from bounded import run_bounded
+
+    import resumefmt
+
+    locales = "[en, fr, de, es, it, pt, nl, sv, da, fi]"
+    variants = "".join(f"  v{i}:\n    locales: {locales}\n" for i in range(2000))
+    path, out = _all_variants(tmp_path, variants)
+    package = Path(resumefmt.__file__).resolve().parent.parent  # the one under test
+    args = ("convert", path, "--to", "markdown", "--all-variants", "-o", out)
+    case = run_bounded(
+        "convert --all-variants: 2,000 variants x 10 languages",
+        *args,
+        env={"PYTHONPATH": str(package), "PYTHONSAFEPATH": "1"},
+        seconds=60,
+    )
+    assert (case.returncode, case.stdout) == (2, "")
+    assert case.stderr == (
+        "resumefmt: --all-variants would write 20000 files (2000 variants in their "
+        "languages); it writes at most 100: build the ones you need with --variant NAME "
+        "--locale TAG\n"
+    )
+    assert not out.exists()
+    assert case.seconds < 10
+
+
+def test_all_variants_of_an_invalid_document_makes_no_folder(tmp_path: object) -> None:
+    path, out = _all_variants(tmp_path, "  ok:\n    locale: en\n  Bad:\n    locale: en\n")
+    result = run_resumefmt("convert", path, "--to", "markdown", "--all-variants", "-o", out)
+    assert result.returncode == 1
+    assert "'Bad' cannot name a variant" in result.stdout + result.stderr
+    assert not out.exists()

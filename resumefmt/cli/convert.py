@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from resumefmt.converters.typst import EngineOptions
     from resumefmt.converting import Converter
+    from resumefmt.loader import Document
 
 SUMMARY = "turn a résumé into another format"
 DESCRIPTION = (
@@ -182,7 +183,8 @@ def _all_variants(args: argparse.Namespace, converter: Converter, options: Engin
     from resumefmt.loader import load
     from resumefmt.selection import DEFAULT_LOCALE, variant_names
 
-    data = load(args.file).data
+    document = load(args.file)
+    data = document.data
     names = variant_names(data)
     if not names:
         raise UsageError(f"{visible(args.file)} names no variants (variants:): nothing to build")
@@ -190,7 +192,7 @@ def _all_variants(args: argparse.Namespace, converter: Converter, options: Engin
         raise UsageError(
             f"-o {visible(args.output)} is a file: --all-variants writes into a folder"
         )
-    os.makedirs(args.output, exist_ok=True)
+    _check_valid(document)  # before the folder is made: an invalid document writes nothing
     stem = os.path.basename(args.file)
     for suffix in (
         ".resumefmt.yaml",
@@ -205,26 +207,76 @@ def _all_variants(args: argparse.Namespace, converter: Converter, options: Engin
             break
     extension = {v: k for k, v in reversed(EXTENSIONS.items())}[converter.name]
     page = f"-{PAGE}" if converter.name == "png" else ""
+    builds: dict[tuple[str, str], str] = {}  # (variant, locale): the file; one build each
     for name in names:
         variant = data["variants"][name]
         locales = variant.get("locales") or [
             variant.get("locale") or data.get("locale", DEFAULT_LOCALE)
         ]
         for locale in locales:
-            options.variant, options.locale = name, locale
             target = os.path.join(args.output, f"{stem}-{name}-{locale}{page}{extension}")
-            _convert(args.file, target, converter, options)
-            print(visible(target))
+            builds[name, locale] = target
+    _check_builds(builds, len(names))
+    os.makedirs(args.output, exist_ok=True)
+    for (name, locale), target in builds.items():
+        options.variant, options.locale = name, locale
+        _convert(args.file, target, converter, options, document)
+        print(visible(target))
     return 0
 
 
-def _convert(source: str, output: str | None, converter: Converter, options: EngineOptions) -> None:
-    """Load, convert, write; notices to stderr. Raises before writing anything on a problem."""
+#: The most files one --all-variants run writes: a person sends a few variants
+#: in a few languages; thousands would take most of an hour.
+MAX_BUILDS = 100
+
+
+def _check_builds(builds: dict[tuple[str, str], str], variants: int) -> None:
+    """Refuse too many files, or two builds one file name would hold (the first would be lost).
+
+    Names are compared as a case-insensitive file system (macOS, Windows) compares them.
+    """
+    from resumefmt.errors import OutputError
+
+    if len(builds) > MAX_BUILDS:
+        raise UsageError(
+            f"--all-variants would write {len(builds)} files ({variants} variants in their "
+            f"languages); it writes at most {MAX_BUILDS}: build the ones you need with "
+            "--variant NAME --locale TAG"
+        )
+    seen: dict[str, tuple[str, str]] = {}
+    for (name, locale), target in builds.items():
+        other = seen.setdefault(target.casefold(), (name, locale))
+        if other != (name, locale):
+            raise OutputError(
+                f"variant '{name}' in {locale} and variant '{other[0]}' in {other[1]} would both "
+                f"be written to {visible(target)}: rename one of them"
+            )
+
+
+def _check_valid(document: Document) -> None:
+    from resumefmt.diagnostics import has_errors
+    from resumefmt.errors import DocumentError
+    from resumefmt.validation import validate
+
+    found = validate(document)
+    if has_errors(found):
+        raise DocumentError([d for d in found if d.severity == "error"])
+
+
+def _convert(
+    source: str,
+    output: str | None,
+    converter: Converter,
+    options: EngineOptions,
+    document: Document | None = None,
+) -> None:
+    """Load (unless given), convert, write; notices to stderr. Raises before any write."""
     from resumefmt.converting import convert
     from resumefmt.loader import load
 
     options.notices.clear()
-    document = load(source)
+    if document is None:
+        document = load(source)
     build = getattr(converter, "build", None)
     if build is not None and getattr(converter, "binary", False):
         _write_pages(build(document, options), output or "-", converter.name)
