@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, run_resumefmt
@@ -280,3 +281,23 @@ def test_all_variants_of_an_invalid_document_makes_no_folder(tmp_path: object) -
     assert result.returncode == 1
     assert "'Bad' cannot name a variant" in result.stdout + result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: p.symlink_to(p.parent / "missing" / "folder"), "File exists"),
+        (lambda p: None, "Not a directory"),
+    ],
+    ids=["a link to nowhere", "under a file"],
+)
+def test_all_variants_says_which_folder_it_cannot_make(
+    tmp_path: Path, make: Any, reason: str
+) -> None:
+    path, out = _all_variants(tmp_path, "  one:\n    locale: en\n")
+    make(out)
+    if not out.is_symlink():
+        out = path / "out"  # under the résumé file itself
+    result = run_resumefmt("convert", path, "--to", "markdown", "--all-variants", "-o", out)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"resumefmt: cannot make the folder '{out}' for -o: {reason}\n"

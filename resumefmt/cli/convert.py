@@ -217,7 +217,14 @@ def _all_variants(args: argparse.Namespace, converter: Converter, options: Engin
             target = os.path.join(args.output, f"{stem}-{name}-{locale}{page}{extension}")
             builds[name, locale] = target
     _check_builds(builds, len(names))
-    os.makedirs(args.output, exist_ok=True)
+    try:
+        os.makedirs(args.output, exist_ok=True)
+    except OSError as exc:  # a link to nowhere, a file on the way
+        from resumefmt.errors import OutputError
+
+        raise OutputError(
+            f"cannot make the folder '{visible(args.output)}' for -o: {exc.strerror or exc}"
+        ) from None
     for (name, locale), target in builds.items():
         options.variant, options.locale = name, locale
         _convert(args.file, target, converter, options, document)
