@@ -88,10 +88,15 @@ class TypstConverter(Converter):
 
     def source(self, document: Document, options: ConvertOptions) -> str:
         """The Typst source: the theme and kit in one file, the résumé as a literal."""
+        from resumefmt.converters._image import photo
         from resumefmt.converters.typst._source import bundle
         from resumefmt.converters.typst._view import view
 
-        return bundle(self.theme(options), view(document.data))
+        data = view(document.data)
+        found = photo(document)
+        if found is not None:  # one self-contained file: the photo's bytes are in the data
+            data["basics"]["image"]["data"] = found.data
+        return bundle(self.theme(options), data)
 
     def build(self, document: Document, options: ConvertOptions) -> list[bytes]:
         """The PDF (one item) or PNG pages of a document; invalid input raises first (exit 1)."""
