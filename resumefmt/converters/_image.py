@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 from resumefmt._record import Record
 
@@ -81,14 +82,14 @@ def _read(document: Document, written: str) -> Photo:
         raise refuse(
             document, f"{shown} is neither a file path nor an http(s):// address: give one of them"
         )
-    if os.path.isabs(written):
+    if Path(written).is_absolute():
         raise refuse(
             document, f"{shown} must be a path relative to the résumé, not an absolute one"
         )
-    folder = os.getcwd() if document.path in (STDIN, "<string>") else os.path.dirname(document.path)
-    base = os.path.realpath(folder or ".")
-    real = os.path.realpath(os.path.join(base, written))
-    if os.path.commonpath([base, real]) != base:
+    stdin = document.path in (STDIN, "<string>")
+    base = (Path.cwd() if stdin else Path(document.path).parent).resolve()
+    real = (base / written).resolve()
+    if not real.is_relative_to(base):
         raise refuse(
             document,
             f"{shown} is outside the résumé's folder: put it beside the résumé or in a folder "
@@ -130,7 +131,7 @@ def _read(document: Document, written: str) -> Photo:
     if width * height > MAX_PIXELS:
         raise refuse(
             document,
-            f"{shown} has {width}×{height} pixels; a photo may have at most "
+            f"{shown} has {width} by {height} pixels; a photo may have at most "
             f"{MAX_PIXELS // 1_000_000} million: scale it down",
         )
     return Photo(written, data, fmt, width, height)

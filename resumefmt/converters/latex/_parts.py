@@ -126,7 +126,7 @@ def contacts(basics: dict[str, Any]) -> list[Latex]:
 
 
 def profiles(basics: dict[str, Any]) -> list[Latex]:
-    """One item per profile, ``Network: username`` (or the network alone), linked if it has a url."""
+    """One item per profile, ``Network: username`` (or the network alone), linked if it can be."""
     out = []
     for profile in basics.get("profiles") or []:
         name = profile_label(profile)

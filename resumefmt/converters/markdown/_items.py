@@ -1,7 +1,7 @@
 """List items: publications, awards, certificates, skills, languages, interests, references.
 
-Each function returns one Markdown paragraph (a reference: paragraphs), safe to follow ``- ``. Bold and
-italic wrap escaped text only where a space, the line start or punctuation
+Each function returns one Markdown paragraph (a reference: paragraphs), safe to
+follow ``- ``. Bold and italic wrap escaped text only where a space, the line start or punctuation
 stands outside them, so CommonMark always reads the markers as markup.
 """
 

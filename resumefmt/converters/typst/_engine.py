@@ -60,9 +60,9 @@ class Engine:
     """One résumé and theme, ready to compile (again, with another style, for ``--pages``)."""
 
     def __init__(self, document: Document, theme: Theme, options: EngineOptions) -> None:
+        from resumefmt.converters._image import photo
         from resumefmt.converters.typst._fonts import font_setup
         from resumefmt.converters.typst._source import PACKAGES
-        from resumefmt.converters._image import photo
         from resumefmt.converters.typst._view import view
 
         typst = typst_module()

@@ -40,7 +40,7 @@ def string(text: str) -> str:
 
 
 def literal(value: Any, indent: str = "") -> str:
-    """A Typst literal of JSON-like data (``none``, booleans, numbers, strings, bytes, arrays, dicts).
+    """A Typst literal of JSON-like data (``none``, booleans, numbers, text, bytes, lists, dicts).
 
     Short values stay on one line; longer arrays and dictionaries put one
     member per line, so the data reads (and diffs) well.
