@@ -93,6 +93,8 @@ def photo_path(document: Document) -> str | None:
     name TeX would read as commands or spaces is refused (RF073), not escaped:
     ``\\includegraphics`` takes no escapes in a file name.
     """
+    if not document.data["basics"].get("image"):
+        return None
     from resumefmt.converters._image import photo, refuse
 
     found = photo(document)

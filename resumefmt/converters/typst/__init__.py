@@ -88,12 +88,15 @@ class TypstConverter(Converter):
 
     def source(self, document: Document, options: ConvertOptions) -> str:
         """The Typst source: the theme and kit in one file, the résumé as a literal."""
-        from resumefmt.converters._image import photo
         from resumefmt.converters.typst._source import bundle
         from resumefmt.converters.typst._view import view
 
         data = view(document.data)
-        found = photo(document)
+        found = None
+        if document.data["basics"].get("image"):
+            from resumefmt.converters._image import photo
+
+            found = photo(document)
         if found is not None:  # one self-contained file: the photo's bytes are in the data
             data["basics"]["image"]["data"] = found.data
         return bundle(self.theme(options), data)

@@ -60,7 +60,6 @@ class Engine:
     """One résumé and theme, ready to compile (again, with another style, for ``--pages``)."""
 
     def __init__(self, document: Document, theme: Theme, options: EngineOptions) -> None:
-        from resumefmt.converters._image import photo
         from resumefmt.converters.typst._fonts import font_setup
         from resumefmt.converters.typst._source import PACKAGES
         from resumefmt.converters.typst._view import view
@@ -72,7 +71,11 @@ class Engine:
         self.epoch = source_date_epoch()
         self.view = view(document.data)
         self.view["dated"] = self.epoch is not None
-        self.photo = photo(document)
+        self.photo = None
+        if document.data["basics"].get("image"):  # the reader is imported only for a photo
+            from resumefmt.converters._image import photo
+
+            self.photo = photo(document)
         fonts, self.system_text = font_setup(document, options.font_paths)
         self.document = document
         self.options = options
