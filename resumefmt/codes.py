@@ -259,6 +259,19 @@ FONT_FALLBACK = Code(
     "font the theme asked for; install it (Debian: fonts-noto-cjk has every Noto CJK "
     "family) or pass --font-path DIR with it.",
 )
+RENDER_IMAGE = Code(
+    "RF073",
+    "render.image",
+    "The photo (basics.image) cannot be embedded.",
+    "convert --to pdf, png, typst and latex embed a photo given as a path: a PNG or JPEG "
+    "file in the résumé's folder or a folder below it (a path relative to the résumé), of "
+    "at most 4 MiB and 25 million pixels. A path that is absolute, leads outside that "
+    "folder, does not exist, is not a regular file (a folder, a FIFO, a device), is too "
+    "large or is not a PNG or JPEG is refused, writing nothing. An http(s):// address is "
+    "printed as a link and never fetched. convert --to latex also refuses a file name "
+    "that LaTeX cannot take as it is (anything but letters, digits, '.', '-', '_', '+' "
+    "and '/'): rename the file.",
+)
 
 CONFIG_INVALID = Code(
     "RF090",
@@ -340,6 +353,7 @@ ALL: tuple[Code, ...] = (
     PAGE_BUDGET,
     FONT_FALLBACK,
     *RENDERCV.values(),
+    RENDER_IMAGE,
     CONFIG_INVALID,
     CONFIG_UNKNOWN_RULE,
     BAD_DIRECTIVE,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import example_files
+from conftest import ROOT, example_files
 
 from resumefmt.converting import ConvertOptions, convert
 from resumefmt.loader import load, load_text
@@ -26,6 +26,14 @@ EXPORTS = {
     "typst": "resume.typ",
 }
 CASES = {path.name.removesuffix(".resumefmt.yaml"): path for path in example_files()}
+#: Documents written for the tests (not examples to copy): what format 1.1 added,
+#: printed by the document converters. Their JSON Resume export is pinned by the
+#: JSON Resume tests, which own that mapping.
+FIXTURES = {
+    path.name.removesuffix(".resumefmt.yaml"): path
+    for path in sorted((ROOT / "tests" / "fixtures").glob("*.resumefmt.yaml"))
+}
+DOCUMENT_EXPORTS = ("latex", "markdown", "typst")
 
 
 def test_every_export_has_a_golden_file() -> None:
@@ -39,6 +47,17 @@ def test_every_export_has_a_golden_file() -> None:
 def test_export(case: str, target: str, golden: Callable[[str, str], None]) -> None:
     options = ConvertOptions()
     text = convert(load(CASES[case]), REGISTRY.converters[target], options)
+    assert options.notices == []
+    golden(f"{case}/{EXPORTS[target]}", text)
+
+
+@pytest.mark.parametrize("target", DOCUMENT_EXPORTS)
+@pytest.mark.parametrize("case", sorted(FIXTURES))
+def test_document_export_of_a_fixture(
+    case: str, target: str, golden: Callable[[str, str], None]
+) -> None:
+    options = ConvertOptions()
+    text = convert(load(FIXTURES[case]), REGISTRY.converters[target], options)
     assert options.notices == []
     golden(f"{case}/{EXPORTS[target]}", text)
 

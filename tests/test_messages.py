@@ -461,7 +461,7 @@ def test_an_undefined_name_in_a_user_partial_is_located(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize(("to", "count"), [("latex", 16), ("markdown", 4)])
+@pytest.mark.parametrize(("to", "count"), [("latex", 19), ("markdown", 4)])
 def test_copied_templates_render_the_same_bytes(tmp_path: Path, to: str, count: int) -> None:
     copied = cli("convert", "--to", to, "--copy-templates", "my templates", cwd=tmp_path)
     assert (copied.returncode, copied.stdout, copied.stderr) == (

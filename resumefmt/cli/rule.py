@@ -21,6 +21,10 @@ _REPORTED_BY = (
     ("RF06", "Reported by convert --to jsonresume and import --from jsonresume."),
     ("RF070", "Reported by convert --to pdf, --to png and --to latex, writing nothing."),
     ("RF072", "Reported by convert --to pdf and --to png, as a warning: the file is written."),
+    (
+        "RF073",
+        "Reported by convert --to pdf, --to png, --to typst and --to latex, writing nothing.",
+    ),
     ("RF07", "Reported by convert --to pdf and --to png, writing nothing."),
     ("RF08", "Reported by import --from rendercv."),
     ("RF09", "Reported by lint about its own configuration, comments or rules."),
