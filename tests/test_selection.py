@@ -219,3 +219,23 @@ def test_all_variants_usage_errors(tmp_path: object, extra: list[str], message: 
     result = run_resumefmt(*args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_a_rule_for_some_languages_reads_only_their_text() -> None:
+    from resumefmt.rules import Context
+
+    document = load_text(SOURCE, "cv.yaml")
+    chinese = select(document, locale="zh")
+    english_only = Context(chinese, {}, TODAY, languages=("en",))
+    read = dict(english_only.strings("**"))
+    assert read["/basics/headline"] == "Software engineer"  # no zh: the English text stands
+    assert read["/work/0/organization"] == "Acme"  # plain text is in the document's locale
+    assert "/basics/name" not in read and "/work/0/highlights/0" not in read  # Chinese
+    chinese_only = Context(chinese, {}, TODAY, languages=("zh",))
+    assert set(dict(chinese_only.strings("**"))) == {
+        "/basics/name",
+        "/work/0/highlights/0",
+        "/skills/0/keywords/1",
+    }
+    every = Context(chinese, {}, TODAY)
+    assert len(list(every.strings("**"))) == len(read) + 3

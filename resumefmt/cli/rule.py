@@ -66,6 +66,12 @@ def explain_rule(rule: Rule) -> str:
         out += ["", "Runs only with --online."]
     if rule.fixable:
         out += ["", "Fixable: resumefmt lint --fix applies its safe fix (--diff shows it)."]
+    if rule.languages is not None:
+        out += [
+            "",
+            f"Languages: judges only text in {', '.join(rule.languages)} (a language map's "
+            "key, else the document's locale).",
+        ]
     if rule.options:
         out += ["", "Options (with defaults):"]
         out += [f"  {key} = {_toml(value)}" for key, value in rule.options.items()]
