@@ -60,12 +60,14 @@ def unknown_locale(context: Context) -> Iterator[Finding]:
     Traditional Chinese ones). ``resumefmt`` has 32; docs/locales.md lists
     them. Give your own wording under ``labels:`` to print another language.
     """
-    from resumefmt.locales import LOCALES, supported
-
     locale = getattr(context.document, "locale", None)
     if locale is None:
         data = context.data
         locale = data.get("locale", "en") if isinstance(data, dict) else "en"
+    if locale == "en":  # the default: the label table is not even read
+        return
+    from resumefmt.locales import LOCALES, supported
+
     if supported(locale) is None:
         where = "/locale" if isinstance(context.data, dict) and "locale" in context.data else ""
         message = (
