@@ -360,7 +360,7 @@ class ConnectionCounter:
 
     def __init__(self) -> None:
         self.socket = socket.create_server(("127.0.0.1", 0))
-        self.address = "http://127.0.0.1:%d" % self.socket.getsockname()[1]
+        self.address = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
         self.count = 0
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
