@@ -167,10 +167,10 @@ class MigrationFailed(Exception):
     """The edits did not give the data the steps declare: a bug in a step, nothing is written."""
 
 
-def steps_from(version: str, steps: tuple[Step, ...] = STEPS) -> list[Step]:
-    """The steps that take a document of ``version`` to the newest; empty when it is newest."""
+def steps_from(version: str, steps: tuple[Step, ...] | None = None) -> list[Step]:
+    """The steps (default: :data:`STEPS`) that take ``version`` to the newest; empty at the newest."""
     chain: list[Step] = []
-    for step in steps:
+    for step in STEPS if steps is None else steps:
         if step.source == version or (chain and step.source == chain[-1].target):
             chain.append(step)
     return chain
