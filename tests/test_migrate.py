@@ -88,9 +88,7 @@ def _write(folder: Path, text: str, name: str = "cv.resumefmt.yaml") -> Path:
 
 
 def test_there_is_one_step_per_version_up_to_the_newest() -> None:
-    assert [(s.source, s.target) for s in STEPS] == list(
-        itertools.pairwise(KNOWN_VERSIONS)
-    )
+    assert [(s.source, s.target) for s in STEPS] == list(itertools.pairwise(KNOWN_VERSIONS))
     assert steps_from("1.0") == list(STEPS) and steps_from(NEWEST) == []
 
 
