@@ -2,11 +2,11 @@
 
 The package copy (resumefmt/schema/*.schema.json) is the source. This script
 copies it to the published folder schema/, writes schema/catalog.json (the
-entry to submit to SchemaStore: every version's published address), and writes resumefmt/_schema_X_Y.py
-for each version, the same schema as Python data: a validate run imports the one
-it needs from bytecode
-instead of importing json and parsing the file (1.5 ms of a pre-commit hook's
-start-up; see docs/decisions.md). tests/test_schemas.py fails while either
+entry to submit to SchemaStore: every version's published address), and writes
+resumefmt/_schema_X_Y.py for each version, the same schema as Python data: a
+validate run imports the one it needs from bytecode instead of importing json
+and parsing the file (1.5 ms of a pre-commit hook's start-up; see
+docs/decisions.md). tests/test_schemas.py fails while either
 copy differs from the source.
 """
 
