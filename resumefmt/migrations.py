@@ -168,7 +168,7 @@ class MigrationFailed(Exception):
 
 
 def steps_from(version: str, steps: tuple[Step, ...] | None = None) -> list[Step]:
-    """The steps (default: :data:`STEPS`) that take ``version`` to the newest; empty at the newest."""
+    """The steps (default: :data:`STEPS`) from ``version`` to the newest; none from the newest."""
     chain: list[Step] = []
     for step in STEPS if steps is None else steps:
         if step.source == version or (chain and step.source == chain[-1].target):
