@@ -281,6 +281,8 @@ def test_check_lists_what_would_change_and_writes_nothing(tmp_path: Path) -> Non
     assert old.read_text(encoding="utf-8") == V10
     done = cli("migrate", "--check", new)
     assert (done.returncode, done.stdout) == (0, "")
+    quiet = cli("migrate", "--check", "-q", tmp_path)  # the pre-commit hook's way
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (1, result.stdout, "")
 
 
 def test_a_file_is_migrated_in_place_and_a_second_run_changes_nothing(tmp_path: Path) -> None:

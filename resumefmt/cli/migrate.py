@@ -42,6 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write nothing; list the files that would change and exit 1 if there are any",
     )
     parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print only problems and what --check finds"
+    )
+    parser.add_argument(
         "-o",
         "--output",
         metavar="OUT",
@@ -65,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             if isinstance(name, InputError):  # a folder without résumés
                 raise name
-            code = _migrate(name, args.output, check=args.check, out=out)
+            code = _migrate(name, args.output, check=args.check, out=out, quiet=args.quiet)
         except DocumentError as exc:  # it does not read: printed as validate prints it
             _print_findings(exc.diagnostics, out)
             code = 1
@@ -76,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     return exit_code
 
 
-def _migrate(name: str, output: str | None, *, check: bool, out: TextIO) -> int:
+def _migrate(name: str, output: str | None, *, check: bool, out: TextIO, quiet: bool) -> int:
     from resumefmt.loader import load
     from resumefmt.migrations import steps_from
     from resumefmt.schemas import NEWEST
@@ -91,7 +94,8 @@ def _migrate(name: str, output: str | None, *, check: bool, out: TextIO) -> int:
         _print_findings(list(version.diagnostics), out)
         return 1
     if declared == NEWEST:
-        print(f"{shown}: already in format {NEWEST}, nothing to do", file=sys.stderr)
+        if not quiet:
+            print(f"{shown}: already in format {NEWEST}, nothing to do", file=sys.stderr)
         if output is not None or name == "-":  # a filter always passes its input on
             write_output(document.text, output)
         return 0
@@ -114,7 +118,8 @@ def _migrate(name: str, output: str | None, *, check: bool, out: TextIO) -> int:
             f"'{shown}' is not a regular file, so it cannot be rewritten in place: give -o OUT"
         )
     write_output(text, output if output is not None else (None if name == "-" else name))
-    print(f"{shown}: migrated {declared} → {target}", file=sys.stderr)
+    if not quiet:
+        print(f"{shown}: migrated {declared} → {target}", file=sys.stderr)
     if in_place and document.syntax == "yaml":
         _write_local_schema(name, text, steps)
     return 0
