@@ -25,7 +25,11 @@ from typing import Any
 import pytest
 from conftest import EXAMPLES, NODE_BIN, ROOT, SCHEMA_DIR, require_tool
 
+import resumefmt
+
 pytestmark = pytest.mark.external
+#: The package under test (the subprocess runs it, not whatever is installed).
+PACKAGE_ROOT = Path(resumefmt.__file__).resolve().parent.parent
 
 TIMEOUT = 30.0  # seconds to wait for any one answer or diagnostics
 STARTER = EXAMPLES / "starter.resumefmt.yaml"
@@ -391,7 +395,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "resumefmt", "init", "cv"],
         cwd=folder,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(PACKAGE_ROOT)},
         capture_output=True,
         text=True,
         check=False,
