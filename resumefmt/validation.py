@@ -9,7 +9,7 @@ from resumefmt._jsonschema import SchemaError, Validator, ecma_anchors, json_typ
 from resumefmt._text import quote
 from resumefmt.diagnostics import Diagnostic, Fix, sort_diagnostics
 from resumefmt.loader import Document
-from resumefmt.schemas import load_schema
+from resumefmt.schemas import NEWEST, load_schema
 from resumefmt.versions import VERSION_KEY, check_version
 
 TYPE_CHECKING = False
@@ -40,13 +40,42 @@ def validate(document: Document) -> list[Diagnostic]:
     diagnostics = list(check.diagnostics)
     if check.schema_version is not None:
         validator = Validator(load_schema(check.schema_version))
+        newer: set[tuple[Any, ...]] | None = None
         for error in validator.iter_errors(document.data):
             if error.path[:1] == (VERSION_KEY,) or (
                 error.keyword == "required" and error.detail == VERSION_KEY
             ):
                 continue  # the version check has said what is wrong with it
-            diagnostics.append(explain(error, document))
+            diagnostic = explain(error, document)
+            if error.keyword == "additionalProperties" and check.schema_version != NEWEST:
+                if newer is None:
+                    newer = _unknown_keys(document.data, NEWEST)
+                if (tuple(error.path), error.detail) not in newer:
+                    diagnostic = _new_in_newest(diagnostic, error, document)
+            diagnostics.append(diagnostic)
     return sort_diagnostics(diagnostics)
+
+
+def _unknown_keys(data: Any, version: str) -> set[tuple[Any, ...]]:
+    """Where ``version``'s schema finds unknown keys in ``data``: (path, key) pairs."""
+    validator = Validator(load_schema(version))
+    return {
+        (tuple(e.path), e.detail)
+        for e in validator.iter_errors(data)
+        if e.keyword == "additionalProperties"
+    }
+
+
+def _new_in_newest(diagnostic: Diagnostic, error: SchemaError, document: Document) -> Diagnostic:
+    """An unknown key the newest format defines: say so, and how to move the file there."""
+    import shlex
+
+    name = "FILE" if document.path in ("-", "<string>") else shlex.quote(document.path)
+    message = (
+        f"{quote(error.detail)} in {_where(error)} is new in format {NEWEST}: "
+        f"run `resumefmt migrate {name}` to move this file to {NEWEST}"
+    )
+    return Diagnostic.of(codes.UNKNOWN_KEY, diagnostic.location, message)
 
 
 def explain(error: SchemaError, document: Document) -> Diagnostic:
