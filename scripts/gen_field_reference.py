@@ -68,6 +68,8 @@ class Reference:
     def type_of(self, node: dict[str, Any]) -> str:
         """A field's type in words, linking to the kind of entry or object it holds."""
         name = _ref_name(node)
+        if name == "text":  # format 1.1: a string, or the same text in several languages
+            return "text, or a [language map](locales.md)"
         if name is not None:
             target = self.defs[name]
             if target.get("type") == "object" or "properties" in target:

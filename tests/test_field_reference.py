@@ -55,8 +55,9 @@ def test_every_field_and_its_description_is_on_the_page() -> None:
     [
         "- **`volunteer`** (list of [experience entries](#experience)) — *Volunteering.* *since",
         "- **`image`** (text) — *Photo.* *since 1.1*",
-        "- **`description`** (text) — *About the organisation.* *since 1.1*",
-        "- **`country`** (text) — *Country.* *since 1.1*",
+        "- **`description`** (text, or a [language map](locales.md)) — *About the organisation.*"
+        " *since 1.1*",
+        "- **`country`** (text, or a [language map](locales.md)) — *Country.* *since 1.1*",
     ],
 )
 def test_what_11_added_is_marked(line_start: str) -> None:
