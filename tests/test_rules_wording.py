@@ -75,6 +75,8 @@ FAILS = [
         bullet('"Integrates techniques, such as:"') + "      - Shipped it.\n",
         [(10, 40, "RF155")],
     ),
+    # a summary that announces nothing: the entry has no bullets
+    ("projects:\n  - name: ice\n    summary: 'Key features:'\n", [(6, 27, "RF155")]),
     # brand casing, in prose and in keywords
     (bullet("Published on Github and Pytorch."), [(10, 22, "RF156"), (10, 33, "RF156")]),
     (
@@ -98,6 +100,13 @@ PASSES = [
     bullet("See <https://example.com/31th>."),
     bullet("Wrote 'Wait… what?', a talk."),
     bullet('"**Key features:** 2:4 sparsity, fused attention."'),
+    # a summary that introduces the bullets below it
+    "work:\n  - organization: Example Corp\n    role: Engineer\n"
+    '    start: "2020"\n    end: present\n'
+    "    summary: 'Led the platform team. Main results:'\n"
+    "    highlights: [Cut CI time from 40 to 12 minutes.]\n",
+    "projects:\n  - name: ice\n    description: >-\n      A framework with\n"
+    "      two parts:\n    highlights:\n      - Shipped int8 kernels.\n",
     bullet("Hosted on GitHub (github.com/x), using `pytorch`, PyTorchJob and Node.js."),
     "projects:\n  - name: pytorch-utils\n    summary: A GitHub project.\n",
     bullet("Got over 1000 stars and 2k+ forks."),
