@@ -53,6 +53,7 @@ FAILS = [
     (bullet("Built the the tool."), [(10, 19, "RF152")]),
     (bullet("The the tool."), [(10, 13, "RF152")]),
     (folded("Built the", "the fastest tool."), [(12, 9, "RF152")]),
+    (bullet("Wrote die die tests and and docs."), [(10, 33, "RF152")]),  # only the second "and"
     # ordinals
     (
         bullet("Ranked 22st, 3th and 11st."),
@@ -96,6 +97,10 @@ PASSES = [
     "publications:\n  - title: My Life in Code\n",
     bullet("Led the billing service; fixed 40 bugs."),
     bullet("Said that that had had an effect in Walla Walla, then the theme."),
+    # grammatical doubles in German and French
+    bullet("Entwickelte die Plattform, die die Firma seit 2020 nutzt."),
+    bullet("Betreute den Kunden, der der Bank gehört, und das das Team trug."),
+    bullet("Nous nous sommes réunis, vous vous êtes engagés."),
     bullet("Ranked 1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 23rd 101st 111th 112th."),
     bullet("See <https://example.com/31th>."),
     bullet("Wrote 'Wait… what?', a talk."),

@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 
 _QUOTES = "'\u2019"  # both apostrophes: "I've" and "I\u2019ve"
 _LINKS = _QUOTES + "."  # "I'mx", "me.io": not a pronoun
-_REPEAT_OK = frozenset(("had", "that"))  # "what it had had", "said that that" are English
+#: Doubles that grammar makes: English "what it had had", "said that that"; German
+#: article then relative pronoun ("die die Firma", "der der", "das das", "den den",
+#: "dem dem"); French reflexives ("nous nous sommes", "vous vous êtes").
+_REPEAT_OK = frozenset(("had", "that", "die", "der", "das", "den", "dem", "nous", "vous"))
 
 
 def _look_up(
@@ -154,14 +157,21 @@ def _weak(text: str, subject: str) -> Iterator[tuple[int, int, str]]:
     "RF152",
     "wording.repeated-word",
     reports=(bullets("Built the the fastest framework."),),
-    passes=(bullets("Said that that had had an effect in Walla Walla."),),
+    passes=(
+        bullets("Said that that had had an effect in Walla Walla."),
+        bullets("Entwickelte die Plattform, die die Firma nutzt."),
+        bullets("Nous nous sommes réunis chaque semaine."),
+    ),
 )
 def repeated_word(context: Context) -> Iterator[Finding]:
     """A word written twice in a row, such as 'the the'.
 
     Also across a line break. The finding points at the second word, the one
-    to delete. "had had" and "that that" can be right and are left alone, as
-    are two capitalised words (a place such as "Walla Walla").
+    to delete. Not reported: doubles that grammar makes, English "had had"
+    and "that that", German "die die", "der der", "das das", "den den",
+    "dem dem" (an article, then a relative pronoun), French "nous nous" and
+    "vous vous" (a reflexive verb); and two capitalised words (a place such as
+    "Walla Walla"). "the the" and every other double are reported.
     """
     for ptr, text in context.strings(*WORDED):
         folded = [w.casefold() for w in WORD.findall(text)]
