@@ -24,6 +24,14 @@ _TAIL = r"(?:\s*(?:<[^<>\s]+>|[A-Za-z][A-Za-z0-9+.-]*://\S+))+\s*\Z"
 _CLOSERS = "*_)]\"'\u201d\u2019`"
 _STOP = ".!?\u3002\uff01\uff1f"  # and the full-width stops of CJK text
 _OPEN_ENDS = (":", ";", ",", "…", "...")  # cut off or dangling: the wording rules say so
+# The blocks of modern Chinese, Japanese and Korean text that Unicode's East Asian
+# Width (UAX #11) calls wide or full-width, as ranges (historic scripts such as
+# Tangut are left out): unicodedata would cost start-up for a question this small.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+    "\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
 _WHITESPACE = (
     r"\A(?P<lead>[ \t]+)(?=\S)"
     # The word before the spaces: the engine cannot place a span of spaces alone.
@@ -110,9 +118,7 @@ def _width(text: str) -> int:
     """``len(text)`` with each East Asian wide or full-width character counted twice."""
     if text.isascii():
         return len(text)
-    import unicodedata
-
-    return len(text) + sum(unicodedata.east_asian_width(char) in "WF" for char in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 @rule(
