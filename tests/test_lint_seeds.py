@@ -37,10 +37,11 @@ def test_the_seeds_get_what_a_careful_reviewer_would_say() -> None:
         (shuai, 79, 10, "RF122"),  # https://chatrhino.ttfb/: no such top-level domain
         (shuai, 195, 31, "RF153"),  # "31th"
         (cheng, 160, 23, "RF152"),  # "the the"
-        (cheng, 42, 11, "RF141"),  # "I open-sourced" under a current role
+        (shuai, 126, 72, "RF156"),  # "arxiv"
     } <= found
-    past_in_current = [f for f in found if f[0] == shuai and f[3] == "RF141"]
-    assert len(past_in_current) == 4
+    # "I open-sourced", "Accelerated", "Implemented" … under current roles are
+    # finished achievements: rightly in the past tense, so not reported.
+    assert [f for f in found if f[3] in ("RF141", "RF142") and f[1] in (42, 67, 81, 93, 107)] == []
 
 
 def test_fail_on_warning_turns_warnings_into_a_failure() -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+
 from resumefmt.lint_rules._examples import bullets, field
 from resumefmt.lint_rules.wording._terms import (
-    BRAND_STARTS,
     CONTRACTIONS,
     PRONOUNS,
-    RIGHT_BRAND,
     ROMAN_BEFORE,
     WEAK,
     WEAK_STARTS,
+    brand_tables,
 )
 from resumefmt.lint_rules.wording._text import WORD, masked, words
 from resumefmt.model import PROSE, WORDED
@@ -221,23 +222,38 @@ def miscased_brand(context: Context) -> Iterator[Finding]:
 
     Names are spelled as their owners spell them: GitHub, PyTorch, JavaScript,
     TensorFlow, Node.js, PostgreSQL, MySQL, LinkedIn, iPhone, arXiv, Java,
-    Excel, and more (see `resumefmt/lint_rules/wording/_terms.py`). Only the
-    listed wrong forms are reported, never inside `code`, URLs or host names.
+    Excel, Docker, Jenkins, Vue.js, CSS, and some 1,900 more: a hand-curated
+    table (``resumefmt/lint_rules/wording/_terms.py``) and one generated from
+    the simple-icons brand list (``_brands.py``, ``scripts/sync_brands.py``).
+    Only the listed wrong forms are reported, never inside `code`, URLs or
+    host names.
+
+    Not reported: a brand that is an English word, in any case ('go', 'rust',
+    'swift', 'spark', 'make', 'react', 'slack'), since the word is far more
+    often meant; an initialism in lower case ('css', 'aws', as skill lists
+    write them); a lower-case name of three letters; and 'Nasa', 'Lego',
+    'Ikea', which English writes so.
     """
-    yield from _look_up(context, WORDED, frozenset(BRAND_STARTS), _brands)
+    yield from _look_up(context, WORDED, _brand_starts(), _brands)
+
+
+@functools.cache
+def _brand_starts() -> frozenset[str]:
+    return frozenset(brand_tables()[1])
 
 
 def _brands(text: str, subject: str) -> Iterator[tuple[int, int, str]]:
     """Wrong spellings of brand names: words of ``subject`` (masked), not part of a host or path."""
+    right, starts = brand_tables()
     after = 0
     for match in WORD.finditer(subject):
         start = match.start()
-        forms = BRAND_STARTS.get(match.group())
+        forms = starts.get(match.group())
         if forms is None or start < after or (start and text[start - 1] in "./@-"):
             continue
         for wrong in forms:
             end = start + len(wrong)
             if text.startswith(wrong, start) and _ends_word(text, end, "@/-", "."):
                 after = end
-                yield start, end, f"'{wrong}' is spelled '{RIGHT_BRAND[wrong]}'"
+                yield start, end, f"'{wrong}' is spelled '{right[wrong]}'"
                 break
