@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
+import subprocess
+import sys
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT, in_ci
 
 from resumefmt.lint_rules.wording import RULES
 from resumefmt.plugins import Registry
@@ -85,6 +88,15 @@ FAILS = [
         [(6, 16, "RF156"), (6, 25, "RF156"), (6, 37, "RF156")],
     ),
     (bullet("Posted to arxiv with `cuda`."), [(10, 19, "RF156")]),
+    # brands the generated table (simple-icons) and the curated one add
+    (
+        "skills:\n  - name: DevOps\n    keywords: [docker, jenkins, ReactJs, AngularJs, vuejs]\n",
+        [(6, 16, "RF156"), (6, 24, "RF156"), (6, 33, "RF156"), (6, 42, "RF156"), (6, 53, "RF156")],
+    ),
+    (
+        bullet("Styled it in Css; indexed it with ElasticSearch."),
+        [(10, 22, "RF156"), (10, 43, "RF156")],
+    ),
     # over ... +
     (bullet("Got over 1000+ stars."), [(10, 13, "RF157")]),
     (bullet("Served more than 10k+ users."), [(10, 16, "RF157")]),
@@ -115,6 +127,10 @@ PASSES = [
     bullet("Hosted on GitHub (github.com/x), using `pytorch`, PyTorchJob and Node.js."),
     "projects:\n  - name: pytorch-utils\n    summary: A GitHub project.\n",
     bullet("Got over 1000 stars and 2k+ forks."),
+    # brands that are English words are never reported, in any case
+    bullet("Wrote go, rust and swift code; make and spark jobs; slack time; react fast."),
+    bullet("Cut build time; max 5 retries; an uber-fast path, plus vite (French), immer."),
+    bullet("Worked with Nasa, Lego and Ikea; css and aws in lower case; the org chart."),
 ]
 
 
@@ -155,6 +171,8 @@ def test_passes(fragment: str) -> None:
             "the text ends in ':' but nothing follows: finish the sentence or drop it",
         ),
         (bullet("On Github."), "RF156", "'Github' is spelled 'GitHub'"),
+        (bullet("Ran docker."), "RF156", "'docker' is spelled 'Docker'"),
+        (bullet("Used vuejs."), "RF156", "'vuejs' is spelled 'Vue.js'"),
         (
             bullet("Over 5+ years."),
             "RF157",
@@ -245,3 +263,43 @@ def test_former_names_still_name_the_rule(former: str, code: str) -> None:
     registry = Registry()
     registry.add_rules(RULES)
     assert registry.code_for(former) == code
+
+
+def test_brand_module_matches_the_installed_simple_icons() -> None:
+    """``_brands.py`` is what scripts/sync_brands.py writes from the pinned simple-icons."""
+    package = ROOT / "tests" / "node" / "node_modules" / "simple-icons" / "data"
+    missing = [
+        what
+        for what, found in (
+            ("simple-icons (npm ci --prefix tests/node)", package.is_dir()),
+            ("lemminflect (pip install -e '.[test]')", importlib.util.find_spec("lemminflect")),
+        )
+        if not found
+    ]
+    if missing:
+        reason = f"not installed: {', '.join(missing)}"
+        if in_ci():
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason)
+    script = ROOT / "scripts" / "sync_brands.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_brand_table_is_one_string_and_holds_the_missed_names() -> None:
+    from resumefmt.lint_rules.wording import _brands
+    from resumefmt.lint_rules.wording._terms import brand_tables
+
+    assert isinstance(_brands.TABLE, str)  # one constant: nothing to build at import
+    right, _starts = brand_tables()
+    assert {w: right[w] for w in ("docker", "jenkins", "vuejs", "Css", "nodejs")} == {
+        "docker": "Docker",
+        "jenkins": "Jenkins",
+        "vuejs": "Vue.js",
+        "Css": "CSS",
+        "nodejs": "Node.js",
+    }
+    for word in ("go", "rust", "swift", "spark", "make", "react", "slack", "notion", "css"):
+        assert word not in right, word
