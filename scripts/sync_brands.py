@@ -58,7 +58,10 @@ NOT_BRANDS = frozenset(
     | {"netto", "nuke", "odin", "otto", "poly", "redux", "remix", "rive", "sass", "scala"}
     | {"solus", "tapas", "trove", "turbo", "typer", "uber", "vega", "vite", "yeti", "argo"}
     | {"argos", "numb", "percy", "tina", "bruno", "kirby", "conan", "lemmy", "acer", "spond"}
-    | {"gimp", "hal", "hey", "ted", "vox"}
+    | {"gimp", "hal", "hey", "ted", "vox", "markdown", "readme", "loopback", "semver"}
+    | {"unicode", "alist", "printables", "rtl"}
+    # Written in lower case by their owners, capitalised in simple-icons.
+    | {"webpack", "pytest", "setuptools", "dlib"}
 )
 
 

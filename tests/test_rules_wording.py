@@ -265,6 +265,34 @@ def test_former_names_still_name_the_rule(former: str, code: str) -> None:
     assert registry.code_for(former) == code
 
 
+#: Bullets as résumés write them, every product named as its owner spells it,
+#: among the English words that are also product names: RF156 says nothing.
+REALISTIC = [
+    "Built a React Native app on Firebase for 40k riders; go-live in 6 weeks.",
+    "Migrated 30 services from Jenkins to GitHub Actions and cut build time by 40%.",
+    "Ran Spark jobs on Databricks over 2 TB a day; made the nightly batch 3x faster.",
+    "Wrote the Go and Rust services behind the billing API; swift fixes to on-call pages.",
+    "Moved search from Solr to Elasticsearch and Kibana dashboards; p99 fell to 80 ms.",
+    "Set up Docker, Kubernetes and Helm for 12 teams; on-call runbooks in Markdown.",
+    "Designed the Vue.js and TypeScript front end; Node.js and PostgreSQL behind it.",
+    "Led a team of five; make time for code review; slack in the schedule for tests.",
+    "Taught Python, NumPy and pandas to 200 students; graded with pytest and GitHub.",
+    "Tuned webpack and Vite builds; the CSS bundle shrank from 400 kB to 90 kB.",
+    "Kept the unicode handling right in the parser and wrote the readme and semver notes.",
+    "Deployed on AWS Lambda, Azure Functions and Google Cloud Run; Terraform for all.",
+    "Spoke at PyCon and JSConf; wrote for the Mozilla and Apple developer blogs.",
+    "Ported the iOS and Android apps to Flutter; the rust belt's largest credit union.",
+    "Built dashboards in Tableau, Power BI and Excel for the finance team of Nasa's lab.",
+    "Trained models with PyTorch and TensorFlow on CUDA; served them with ONNX Runtime.",
+    "Automated the loopback tests on Linux and macOS; max 5 retries per job.",
+]
+
+
+@pytest.mark.parametrize("text", REALISTIC)
+def test_no_brand_finding_on_realistic_prose(text: str) -> None:
+    assert [f for f in wording(bullet(f'"{text}"')) if f[2] == "RF156"] == []
+
+
 def test_brand_module_matches_the_installed_simple_icons() -> None:
     """``_brands.py`` is what scripts/sync_brands.py writes from the pinned simple-icons."""
     package = ROOT / "tests" / "node" / "node_modules" / "simple-icons" / "data"

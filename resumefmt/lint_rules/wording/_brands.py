@@ -14,7 +14,6 @@ ABB Abb
 ACM Acm
 ADP Adp
 AFFiNE affine Affine
-AList alist Alist
 AMD Amd
 AMG Amg
 AVM Avm
@@ -433,7 +432,6 @@ Disroot disroot
 Distrobox distrobox
 Distrokid distrokid
 Django django
-Dlib dlib
 Docker docker
 Docsify docsify
 Docusaurus docusaurus
@@ -921,7 +919,6 @@ LogMeIn logmein Logmein
 Logseq logseq
 Logstash logstash
 Looker looker
-LoopBack loopback Loopback
 Lospec lospec
 LottieFiles lottiefiles Lottiefiles
 Luanti luanti
@@ -964,7 +961,6 @@ MapTiler maptiler Maptiler
 Mapbox mapbox
 Mapillary mapillary
 MariaDB mariadb Mariadb
-Markdown markdown
 Marko marko
 Marriott marriott
 MarvelApp marvelapp Marvelapp
@@ -1274,7 +1270,6 @@ PrimeFaces primefaces Primefaces
 PrimeNG primeng Primeng
 PrimeReact primereact Primereact
 PrimeVue primevue Primevue
-Printables printables
 Prisma prisma
 Prismic prismic
 ProSieben prosieben Prosieben
@@ -1304,7 +1299,6 @@ PySyft pysyft Pysyft
 PyTorch pytorch Pytorch
 PyUp pyup Pyup
 Pydantic pydantic
-Pytest pytest
 PythonAnywhere pythonanywhere Pythonanywhere
 QGIS Qgis
 QMK Qmk
@@ -1336,7 +1330,6 @@ Qzone qzone
 ROS Ros
 RSS Rss
 RSocket rsocket Rsocket
-RTL Rtl
 RTM Rtm
 RabbitMQ rabbitmq Rabbitmq
 RainYun rainyun Rainyun
@@ -1356,7 +1349,6 @@ ReSharper resharper Resharper
 ReVanced revanced Revanced
 ReactOS reactos Reactos
 ReactiveX reactivex Reactivex
-ReadMe readme Readme
 Redash redash
 Redbubble redbubble
 Reddit reddit
@@ -1444,7 +1436,6 @@ SecurityScorecard securityscorecard Securityscorecard
 Sefaria sefaria
 Sega sega
 Sellfy sellfy
-SemVer semver Semver
 Semrush semrush
 Sencha sencha
 Sennheiser sennheiser
@@ -1454,7 +1445,6 @@ ServBay servbay Servbay
 Serverless serverless
 Sessionize sessionize
 Setapp setapp
-Setuptools setuptools
 ShareX sharex Sharex
 Shazam shazam
 Shelly shelly
@@ -1708,7 +1698,6 @@ UnJS unjs Unjs
 Unacademy unacademy
 Underscore.js Underscorejs UnderscoreJs UnderscoreJS underscorejs underscore.js underscore.JS
 Undertale undertale
-Unicode unicode
 Unilever unilever
 Uniqlo uniqlo
 Unlicense unlicense
@@ -1807,7 +1796,6 @@ Webex webex
 Webflow webflow
 Weblate weblate
 Webmin webmin
-Webpack webpack
 Wellfound wellfound
 WezTerm wezterm Wezterm
 WhatsApp whatsapp Whatsapp
