@@ -176,6 +176,142 @@ def test_ambiguous_forms_never_fire(bullet: str, end: str) -> None:
     assert findings(role(end, "Build it.", quoted), RULE["RF142"]) == []
 
 
+#: Bullets that open with a noun, a product name or an acronym that the verb
+#: table also knows as a verb, as résumés write them: never a tense finding.
+NOUN_OPENINGS = [
+    "React Native app for 40k riders, released on both stores.",
+    "React dashboard for the support team, 2M views a month.",
+    "Web App for field sales, used by 300 reps daily.",
+    "Web scraping pipeline for 12 retail sites.",
+    "BE services in Go for the payments team.",
+    "AWS Lambda functions for invoice parsing.",
+    "API gateway for 40 internal services.",
+    "QA automation suite covering 1,200 cases.",
+    "UI kit shared by six product teams.",
+    "CI/CD pipeline on GitLab for 30 repositories.",
+    "ML models for fraud scoring at 5k requests per second.",
+    "ETL jobs moving 2 TB a night into Snowflake.",
+    "iOS app with 4.8 stars and 100k installs.",
+    "GraphQL layer over three legacy REST APIs.",
+    "DevOps tooling for the data platform.",
+    "Design system for 12 product teams.",
+    "Design reviews with the accessibility group every sprint.",
+    "Test suite for the billing engine, 95% coverage.",
+    "Research on protein folding with graph networks.",
+    "Support for 14 languages in the mobile app.",
+    "Process improvements that cut onboarding from 3 weeks to 1.",
+    "Machine learning pipeline for churn prediction.",
+    "Load balancing across three regions.",
+    "Data processing jobs on Spark for the ads team.",
+    "Image processing module for the quality line.",
+    "Training pipeline for LLM fine-tuning on 64 GPUs.",
+    "Marketing campaign analytics for four brands.",
+    "Monitoring dashboards in Grafana for 200 hosts.",
+    "Spark jobs on EMR that replaced a 6-hour cron.",
+    "Go microservices for order tracking.",
+    "Rust CLI for log compaction, 10x faster than the old one.",
+    "Swift package for offline maps.",
+    "Express backend for the partner portal.",
+    "Flask API serving 3 ML models.",
+    "Spring Boot services for the loan origination system.",
+    "Flutter app for 20k drivers.",
+    "Helm charts for every service of the platform.",
+    "Stream processing with Kafka and Flink.",
+    "Cloud migration of 80 VMs to Azure.",
+    "Power BI reports for the CFO.",
+    "Network automation with Ansible for 400 switches.",
+    "Feature store on Feast for the ranking models.",
+    "Code reviews for a team of eight.",
+    "Budget of $2M across three vendors.",
+    "Release management for quarterly launches.",
+    "Project lead for the checkout redesign.",
+    "Team lead of four backend engineers.",
+    "Email campaigns reaching 1M subscribers.",
+    "Cache layer in Redis that cut p99 by half.",
+    "Event pipeline with 50k events a second.",
+]
+
+#: Bullets that open with a present-tense verb: an ended role must still report them.
+PRESENT_OPENINGS = [
+    "Build the billing service in Go.",
+    "Builds the partner API.",
+    "Building dashboards for the CFO.",
+    "Develop microservices for order tracking.",
+    "Design the API for the partner portal.",
+    "Design and build the data platform.",
+    "Maintain the CI pipeline for 30 repositories.",
+    "Manage a team of five engineers.",
+    "Mentor 3 junior engineers.",
+    "Migrate workloads from VMs to Kubernetes.",
+    "Optimize SQL queries for the reporting service.",
+    "Implement OAuth for the mobile app.",
+    "Automate the release process end to end.",
+    "Collaborate with product on the roadmap.",
+    "Deploy models to production every week.",
+    "Create dashboards in Grafana.",
+    "Write integration tests for the billing engine.",
+    "Own the on-call rotation for payments.",
+    "Drive the migration to Kubernetes.",
+    "Improve p99 latency by 40%.",
+    "Reduce cloud costs by $200k a year.",
+    "Test the API against 1,200 cases.",
+    "Support 14 languages in the mobile app.",
+    "Coordinate releases across six teams.",
+    "Leading a team of four.",
+    "Developing a fraud model for card payments.",
+    "Maintaining the build farm.",
+    "Architect the event pipeline.",
+    "Refactor the legacy monolith into services.",
+    "Review every pull request of the team.",
+]
+
+#: Bullets in other languages: RF143 (and the tense rules) must not read them.
+NON_ENGLISH = [
+    "Entwicklung einer Plattform für Zahlungen.",
+    "Leitung des Teams mit 5 Personen.",
+    "Konzeption und Umsetzung der CI-Pipeline.",
+    "Développement d'une API de paiement.",
+    "Gestion de l'équipe et des livraisons.",
+    "Desarrollo de microservicios en Go.",
+    "Sviluppo di un sistema di pagamento.",
+    "Desenvolvimento de APIs para o time de dados.",
+    "Ontwikkeling van een betaalplatform.",
+    "Utveckling av betalsystem och API.",
+    "负责支付系统的后端开发。",
+    "支払いシステムのバックエンドを開発。",
+    "결제 시스템 백엔드 개발.",
+    "Разработка платёжного сервиса.",
+    "Ανάπτυξη συστήματος πληρωμών.",
+    "Rozwój systemu płatności.",
+]
+
+
+def _quoted(bullet: str) -> str:
+    return '"' + bullet.replace('"', '\\"') + '"'
+
+
+def _ended(bullet: str) -> str:
+    return role(ENDED, _quoted(bullet))
+
+
+@pytest.mark.parametrize("bullet", NOUN_OPENINGS)
+def test_nouns_brands_and_acronyms_are_not_read_as_verbs(bullet: str) -> None:
+    assert findings(_ended(bullet), RULE["RF140"]) == []
+    mixed = role(ENDED, "Built it.", "Shipped it.", _quoted(bullet))
+    assert findings(mixed, RULE["RF142"]) == []
+
+
+def test_present_tense_openings_are_still_found() -> None:
+    """Recall on real present-tense openings: at least 90% (measured: see the report)."""
+    found = [b for b in PRESENT_OPENINGS if findings(_ended(b), RULE["RF140"])]
+    assert len(found) >= 0.9 * len(PRESENT_OPENINGS), sorted(set(PRESENT_OPENINGS) - set(found))
+
+
+@pytest.mark.parametrize("bullet", NON_ENGLISH)
+def test_bullets_not_in_english_are_not_read(bullet: str) -> None:
+    assert [findings(_ended(bullet), rule) for rule in RULES] == [[]] * len(RULES)
+
+
 @pytest.mark.parametrize(
     ("word", "tense"),
     [
