@@ -97,6 +97,18 @@ FAILS = [
         bullet("Styled it in Css; indexed it with ElasticSearch."),
         [(10, 22, "RF156"), (10, 43, "RF156")],
     ),
+    # placeholder text: whole values, lorem ipsum, [Your …], example.com addresses
+    (
+        "basics:\n  name: Your Name\n  email: me@mail.example.org\n",
+        [(3, 9, "RF158"), (4, 10, "RF158")],
+    ),
+    (bullet("Lorem ipsum dolor sit amet."), [(10, 9, "RF158")]),
+    (bullet("Cut CI time at [Your Company] by 40%."), [(10, 24, "RF158")]),
+    (
+        "work:\n  - organization: Company Name\n    role: job title\n"
+        '    start: "2020"\n    end: present\n    url: https://www.example.com/team\n',
+        [(5, 19, "RF158"), (6, 11, "RF158"), (9, 10, "RF158")],
+    ),
     # over ... +
     (bullet("Got over 1000+ stars."), [(10, 13, "RF157")]),
     (bullet("Served more than 10k+ users."), [(10, 16, "RF157")]),
@@ -127,6 +139,11 @@ PASSES = [
     bullet("Hosted on GitHub (github.com/x), using `pytorch`, PyTorchJob and Node.js."),
     "projects:\n  - name: pytorch-utils\n    summary: A GitHub project.\n",
     bullet("Got over 1000 stars and 2k+ forks."),
+    # placeholder words inside a sentence, made-up-sounding names, example.com in prose
+    bullet('"Renamed the product once the company name was trademarked; job title: lead."'),
+    "work:\n  - organization: Example Corp\n    role: Engineer\n"
+    '    start: "2020"\n    end: present\n    url: https://examples.com/\n',
+    "basics:\n  name: Ada Lovelace\n  email: ada@example.company.dev\n  x-todo: Your Name\n",
     # brands that are English words are never reported, in any case
     bullet("Wrote go, rust and swift code; make and spark jobs; slack time; react fast."),
     bullet("Cut build time; max 5 retries; an uber-fast path, plus vite (French), immer."),
@@ -178,6 +195,22 @@ def test_passes(fragment: str) -> None:
             "RF157",
             "'Over 5+' says 'more than' twice: write 'over N' or 'N+'",
         ),
+        (
+            "basics:\n  name: ' Your  Name'\n",
+            "RF158",
+            "'Your  Name' is a template's placeholder: write your own",
+        ),
+        (
+            bullet("Lorem ipsum."),
+            "RF158",
+            "'Lorem ipsum' is a template's placeholder: write your own text",
+        ),
+        (
+            "basics:\n  name: A\n  email: a@Example.COM\n",
+            "RF158",
+            "'a@Example.COM' is on example.com, a domain reserved for examples: "
+            "write your own address",
+        ),
     ],
 )
 def test_messages(fragment: str, code: str, message: str) -> None:
@@ -190,6 +223,7 @@ def _seed(name: str) -> list[tuple[int, int, str]]:
 
 def test_shuai_xie_seed() -> None:
     assert _seed("shuai-xie.resumefmt.yaml") == [
+        (10, 10, "RF158"),  # shuai.xie@example.com: the seed's address is a placeholder
         (77, 77, "RF150"),  # allows us to
         (112, 20, "RF151"),  # various
         (117, 40, "RF150"),  # we introduced
