@@ -30,9 +30,9 @@ _IN_TEXT = re.compile(
 )
 #: The domains RFC 2606 reserves for examples: no one's address is on them.
 _EXAMPLE_HOST = re.compile(r"(?:[^@/\s]*\.)?example\.(?:com|org|net)\Z", re.IGNORECASE)
-_PEOPLE = ("basics/name", "basics/altName", "basics/headline", "basics/phone")
-_FIELDS = (*WORDED, *_PEOPLE, "basics/location/*")
-_EMAILS = ("basics/email", "**/email")
+#: Fields of ``basics`` that WORDED leaves out (the headline is in it).
+_PEOPLE = ("name", "altName", "phone")
+_LONGEST = max(len(placeholder) for placeholder in PLACEHOLDERS) + 10  # spaces around
 
 _BASICS = "basics:\n  name: {name}\n"
 
@@ -72,11 +72,13 @@ def placeholder_text(context: Context) -> Iterator[Finding]:
     The starter that ``resumefmt init`` writes is reported until its address
     is changed: it is meant to be edited.
     """
-    for ptr, text in context.strings(*_FIELDS):
+    for ptr, text in _texts(context):
         if "/x-" in ptr:
             continue
-        if " ".join(text.split()).casefold() in PLACEHOLDERS:
+        if len(text) <= _LONGEST and " ".join(text.split()).casefold() in PLACEHOLDERS:
             yield Finding(ptr, f"'{text.strip()}' is a template's placeholder: write your own")
+            continue
+        if not _may_hold(text):
             continue
         for match in _IN_TEXT.finditer(text):
             yield Finding(
@@ -85,16 +87,36 @@ def placeholder_text(context: Context) -> Iterator[Finding]:
                 match.start(),
                 match.end(),
             )
-    for ptr, text in context.strings(*_EMAILS, *URL_FIELDS):
-        if "/x-" in ptr:
-            continue
+    basics = context.data.get("basics")
+    email = basics.get("email") if isinstance(basics, dict) else None
+    addresses = [("/basics/email", email)] if isinstance(email, str) else []
+    for ptr, text in (*addresses, *context.strings(*URL_FIELDS)):
         host = _host(text)
-        if host is not None and _EXAMPLE_HOST.match(host):
+        if host is not None and _EXAMPLE_HOST.match(host) and "/x-" not in ptr:
             yield Finding(
                 ptr,
                 f"'{text}' is on {host.lower()}, a domain reserved for examples: "
                 "write your own address",
             )
+
+
+def _texts(context: Context) -> Iterator[tuple[str, str]]:
+    """The worded fields (as the other wording rules select them), and the person's own."""
+    yield from context.strings(*WORDED)  # the selection the other wording rules made
+    basics = context.data.get("basics")
+    if isinstance(basics, dict):
+        for key in _PEOPLE:
+            if isinstance(basics.get(key), str):
+                yield f"/basics/{key}", basics[key]
+        place = basics.get("location")
+        for key, value in place.items() if isinstance(place, dict) else ():
+            if isinstance(value, str):
+                yield f"/basics/location/{key}", value
+
+
+def _may_hold(text: str) -> bool:
+    """Whether ``text`` may hold what _IN_TEXT finds: most texts do not, unsearched."""
+    return "[" in text or "<" in text or "{" in text or "psum" in text or "PSUM" in text
 
 
 def _host(address: str) -> str | None:
