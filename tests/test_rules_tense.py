@@ -313,6 +313,27 @@ def test_bullets_not_in_english_are_not_read(bullet: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Our system served 2M users.", True),
+        ("40% less CI time after caching.", True),
+        ("`resumefmt` lint rules.", True),  # no small words at all: taken as English
+        ("Localized the app for la Poste and El Corte Inglés.", True),
+        ("Built the de facto standard café menu.", True),
+        ("Leitung des Teams mit 5 Personen.", False),
+        ("Gestión de proyectos.", False),  # accents, no English small word
+        ("Rozwój systemu płatności.", False),
+        ("负责支付系统的后端开发。", False),
+        ("Разработка API.", False),
+    ],
+)
+def test_which_bullets_read_as_english(text: str, english: bool) -> None:
+    from resumefmt.lint_rules.tense._english import looks_english
+
+    assert looks_english(text) is english
+
+
+@pytest.mark.parametrize(
     ("word", "tense"),
     [
         ("developed", PAST),
