@@ -134,6 +134,14 @@ FAILS = [
         roles(("Acme", "2019-01", "present"), ("Initech", "2021-03", "present")),
         [(11, 12, "RF107")],
     ),
+    # in neither order: newest first by end is broken, and by start too
+    (
+        "RF107",
+        roles(
+            ("Acme", "2018", '"2019"'), ("Initech", "2020", '"2021"'), ("Hooli", "2017", "present")
+        ),
+        [(12, 10, "RF107"), (16, 10, "RF107")],
+    ),
     ("RF108", 'awards:\n  - title: Prize\n    date: "2026-07"\n', [(6, 11, "RF108")]),
     (
         "RF108",
@@ -185,6 +193,16 @@ PASSES = [
     ("RF107", roles(("Acme", "2022", '"2022"'), ("Initech", "2022-06", '"2022-08"'))),
     # ends that the precision leaves unordered decide it: the starts are not consulted
     ("RF107", roles(("Acme", "2018", '"2022"'), ("Initech", "2021", '"2022-06"'))),
+    # newest first by start: the later-started internship above the job that goes on
+    ("RF107", roles(("Acme", "2022-06", '"2022-09"'), ("Initech", "2020-01", "present"))),
+    (
+        "RF107",
+        roles(
+            ("Acme", "2023-01", '"2023-06"'),
+            ("Initech", "2021-03", "present"),
+            ("Hooli", "2018-09", '"2021-02"'),
+        ),
+    ),
     (
         "RF107",
         'publications:\n  - title: Old\n    date: "2015"\n  - title: New\n    date: "2020"\n',

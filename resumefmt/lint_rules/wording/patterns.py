@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from resumefmt.lint_rules._examples import bullets, field
 from resumefmt.lint_rules.wording._text import masked
-from resumefmt.model import WORDED
-from resumefmt.rules import pattern_rule
+from resumefmt.model import PROSE, WORDED
+from resumefmt.rules import Finding, pattern_rule, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import re
+    from collections.abc import Iterator
+    from typing import Any
+
+    from resumefmt.rules import Context
 
 
 def _ordinal(match: re.Match[str]) -> str | None:
@@ -64,24 +69,59 @@ cut_off = pattern_rule(
     passes=(bullets("Wrote 'Wait… what?', a talk on latency."),),
 )
 
-dangling_colon = pattern_rule(
+_INTRODUCES = ("highlights", "projects")  # the lists a summary may announce
+
+
+@rule(
     "RF155",
     "wording.dangling-colon",
+    reports=(
+        bullets("Built the ICE framework.", "Key features include:"),
+        "projects:\n  - name: ice\n    summary: 'A framework:'\n",
+    ),
+    passes=(
+        bullets("**Key features:** int8 kernels, fused attention."),
+        "work:\n  - organization: Example Corp\n    role: Engineer\n"
+        "    start: \"2020\"\n    end: present\n    summary: 'Led the platform team. Highlights:'\n"
+        "    highlights: [Cut CI time from 40 to 12 minutes.]\n",
+    ),
+)
+def dangling_colon(context: Context) -> Iterator[Finding]:
     """A bullet or field that ends in a colon and introduces nothing.
 
     A colon announces what follows; at the end of a field nothing does. This
     holds for every bullet, the last one or not: bullets are siblings, so the
     bullets after 'Key features include:' are not its list. Write the list
-    into the sentence, or use a bold lead-in ('**Key features:** …'). A colon
-    that ends a paragraph inside a field is left alone: the next paragraph
-    may be its list.
-    """,
-    pattern=r":\s*\Z",
-    message="the text ends in ':' but nothing follows: finish the sentence or drop it",
-    hint=lambda text: text.rstrip().endswith(":"),
-    reports=(bullets("Built the ICE framework.", "Key features include:"),),
-    passes=(bullets("**Key features:** int8 kernels, fused attention."),),
-)
+    into the sentence, or use a bold lead-in ('**Key features:** …').
+
+    Not reported: a ``summary`` or ``description`` of an entry that has
+    ``highlights`` (or ``projects``), because every converter prints those
+    right below it, so 'Main results:' does introduce them; and a colon that
+    ends a paragraph inside a field, whose next paragraph may be its list.
+    """
+    for ptr, text in context.strings(*PROSE):
+        if not text.rstrip().endswith(":"):
+            continue
+        parent, _, key = ptr.rpartition("/")
+        if key in ("summary", "description") and _introduces(context.data, parent):
+            continue
+        match = re.search(r":\s*\Z", text)
+        if match is not None:
+            yield Finding(
+                ptr,
+                "the text ends in ':' but nothing follows: finish the sentence or drop it",
+                match.start(),
+                match.end(),
+            )
+
+
+def _introduces(data: Any, pointer: str) -> bool:
+    """Whether the entry at ``pointer`` has a non-empty list that a summary may announce."""
+    node = data
+    for token in pointer.split("/")[1:]:
+        node = node[int(token)] if isinstance(node, list) else node.get(token)
+    return isinstance(node, dict) and any(node.get(key) for key in _INTRODUCES)
+
 
 redundant_plus = pattern_rule(
     "RF157",
