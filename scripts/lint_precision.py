@@ -181,8 +181,11 @@ def measure(files: list[Path] | None = None) -> Measure:
         except DocumentError as exc:
             problems += [d.format_text() for d in exc.diagnostics]
             continue
-        problems += [f"{shown}: a label inside text: {s!r}" for s in _strings(document.data)
-                     if LABEL.search(s)]
+        problems += [
+            f"{shown}: a label inside text: {s!r}"
+            for s in _strings(document.data)
+            if LABEL.search(s)
+        ]
         problems += [d.format_text() for d in found if d.code in own]
         expected: Counter[tuple[int, str]] = Counter()
         for line, label in labels_of(text):
@@ -198,7 +201,7 @@ def measure(files: list[Path] | None = None) -> Measure:
             if d.code in scores:
                 hit = Hit(shown, d.location.line, d.code, d.message)
                 got.setdefault((hit.line, hit.code), []).append(hit)
-        for (line, code), count in expected.items():
+        for (_, code), count in expected.items():
             scores[code].labelled += count
         for key in sorted(set(expected) | set(got)):
             line, code = key
@@ -254,9 +257,7 @@ def render(result: Measure) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the page is stale")
-    parser.add_argument(
-        "--false-positives", action="store_true", help="also list every FP and FN"
-    )
+    parser.add_argument("--false-positives", action="store_true", help="also list every FP and FN")
     args = parser.parse_args(argv)
     result = measure()
     for problem in result.problems:
