@@ -519,6 +519,7 @@ def check_theme(
     from pathlib import Path
 
     from resumefmt.loader import load_text
+    from resumefmt.selection import selected
 
     theme = typst_theme(name, registry)
     for file in sorted(Path(theme.directory).rglob("*.typ")):
@@ -528,7 +529,9 @@ def check_theme(
         pdf = build_pdf(text, name, registry=registry)
         if build_pdf(text, name, registry=registry) != pdf:
             raise AssertionError(f"theme {name}: the same document gave different PDFs")
-        data = load_text(text, "doc", "json" if text.lstrip().startswith("{") else "yaml").data
+        document = load_text(text, "doc", "json" if text.lstrip().startswith("{") else "yaml")
+        # What the PDF prints: language maps resolved, the document's own language.
+        data = selected(document, None, None).data
         for extractor in extractors:
             assert_readable(pdf, data, extractor)
     hostile = build_pdf(HOSTILE_DOCUMENT, name, registry=registry)

@@ -278,14 +278,14 @@ def test_the_former_name_of_mixed_tense_still_names_it() -> None:
 
 SEEDS = {
     "cheng-zeyi": [
-        (42, 11, "RF141"),  # "I open-sourced" under SiliconFlow, end: present
-        (42, 11, "RF142"),  # ... where the other two bullets are present
-        (58, 10, "RF143"),  # "Some key features of xelerate include:"
-        (65, 19, "RF143"),  # "Primarily responsible for ..."
-        (71, 9, "RF143"),  # "Our system ..."
-        (82, 20, "RF143"),  # "Currently, the ICE ..."
-        (85, 22, "RF140"),  # "Recently, we aim ..." under a role that ended 2023-10
-        (85, 22, "RF142"),
+        (70, 13, "RF141"),  # "I open-sourced" under SiliconFlow, end: present
+        (70, 13, "RF142"),  # ... where the other two bullets are present
+        (97, 14, "RF143"),  # "Some key features of xelerate include:"
+        (109, 21, "RF143"),  # "Primarily responsible for ..."
+        (117, 11, "RF143"),  # "Our system ..."
+        (133, 22, "RF143"),  # "Currently, the ICE ..."
+        (138, 24, "RF140"),  # "Recently, we aim ..." under a role that ended 2023-10
+        (138, 24, "RF142"),
     ],
     "shuai-xie": [
         (67, 58, "RF141"),  # "(1) Accelerated" after a lead-in, end: present
@@ -293,7 +293,7 @@ SEEDS = {
         (93, 46, "RF141"),  # "**Automatic Compression Framework:** Amalgamated"
         (107, 25, "RF141"),  # "(1) Developed"
         (121, 26, "RF143"),  # "**Application:** OmniForce developed"
-        (125, 26, "RF143"),
+        (125, 28, "RF143"),
     ],
 }
 
