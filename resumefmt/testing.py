@@ -683,6 +683,7 @@ def check_theme(
     from pathlib import Path
 
     from resumefmt.loader import load_text
+    from resumefmt.selection import selected
 
     theme = typst_theme(name, registry)
     for file in sorted(Path(theme.directory).rglob("*.typ")):
@@ -697,7 +698,10 @@ def check_theme(
             pdf = build_pdf(text, name, registry=registry, path=path)
             if build_pdf(text, name, registry=registry, path=path) != pdf:
                 raise AssertionError(f"theme {name}: the same document gave different PDFs")
-            data = load_text(text, "doc", "json" if text.lstrip().startswith("{") else "yaml").data
+            json_text = text.lstrip().startswith("{")
+            document = load_text(text, "doc", "json" if json_text else "yaml")
+            # What the PDF prints: language maps resolved, the document's own language.
+            data = selected(document, None, None).data
             for extractor in extractors:
                 assert_readable(pdf, data, extractor)
             if data["basics"].get("image") and not pdf_images(pdf):

@@ -2,7 +2,8 @@
 
 ``tests/golden/<example>/`` holds ``resume.md``, ``resume.tex``,
 ``resume.json`` and ``resume.typ`` (the exports) and ``imported.resumefmt.yaml`` (``resume.json``
-imported back). After an intended change of output, refresh them with
+imported back), and :data:`BUILDS` one language or variant of an example
+(``resume.zh.md``, ``resume.industry.md``). After an intended change of output, refresh them with
 ``pytest tests/test_golden.py --update-golden`` and review the diff
 (tests/golden/README.md).
 """
@@ -34,6 +35,12 @@ FIXTURES = {
     for path in sorted((ROOT / "tests" / "fixtures").glob("*.resumefmt.yaml"))
 }
 DOCUMENT_EXPORTS = ("latex", "markdown", "typst")
+#: One language or one variant of an example, beside its default build:
+#: golden file → (example, target, --locale, --variant).
+BUILDS = {
+    "cheng-zeyi/resume.zh.md": ("cheng-zeyi", "markdown", "zh", None),
+    "shuai-xie/resume.industry.md": ("shuai-xie", "markdown", None, "industry"),
+}
 
 
 def test_every_export_has_a_golden_file() -> None:
@@ -60,6 +67,17 @@ def test_document_export_of_a_fixture(
     text = convert(load(FIXTURES[case]), REGISTRY.converters[target], options)
     assert options.notices == []
     golden(f"{case}/{EXPORTS[target]}", text)
+
+
+@pytest.mark.parametrize("name", sorted(BUILDS))
+def test_a_language_or_a_variant_of_an_example(
+    name: str, golden: Callable[[str, str], None]
+) -> None:
+    case, target, locale, variant = BUILDS[name]
+    options = ConvertOptions(locale=locale, variant=variant)
+    text = convert(load(CASES[case]), REGISTRY.converters[target], options)
+    assert options.notices == []
+    golden(name, text)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -337,7 +337,7 @@ SEEDS = {
     "shuai-xie.resumefmt.yaml": [],
     "cheng-zeyi.resumefmt.yaml": [
         (
-            38,
+            66,
             12,
             "RF106 work writes 7 dates as years (YYYY) and 2 dates as months (YYYY-MM); this one "
             "(2023-12) differs from most: write every date of a section at one precision",

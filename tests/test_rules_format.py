@@ -188,13 +188,13 @@ def test_shuai_xie_seed() -> None:
 def test_cheng_zeyi_seed() -> None:
     # "include:" and "other…" are the wording rules' to report, not mixed punctuation.
     assert _seed("cheng-zeyi.resumefmt.yaml") == [
-        (42, 9, "RF171"),
-        (52, 9, "RF171"),
-        (65, 9, "RF171"),
-        (71, 9, "RF171"),
-        (85, 9, "RF171"),
-        (93, 9, "RF171"),
-        (104, 9, "RF171"),
-        (111, 9, "RF171"),
-        (122, 9, "RF171"),
+        (70, 11, "RF171"),
+        (87, 11, "RF171"),
+        (109, 11, "RF171"),
+        (117, 11, "RF171"),
+        (138, 11, "RF171"),
+        (150, 11, "RF171"),
+        (168, 11, "RF171"),
+        (179, 11, "RF171"),
+        (197, 11, "RF171"),
     ]

@@ -201,7 +201,7 @@ def test_the_seeds() -> None:
     # chatrhino.ttfb is the seed's own slip; so is the 11-character Scholar id.
     assert _seed("shuai-xie") == [(18, 12, "RF124"), (79, 10, "RF122")]
     # stable-fast's address is written bare in parentheses: text, not a link.
-    assert _seed("cheng-zeyi") == [(42, 41, "RF126")]
+    assert _seed("cheng-zeyi") == [(70, 43, "RF126")]
 
 
 def test_iter_urls_yields_fields_and_prose_spans() -> None:

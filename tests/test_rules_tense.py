@@ -453,18 +453,18 @@ SEEDS = {
     # "I open-sourced" (line 42) under SiliconFlow, end: present, is a finished
     # achievement of a current role: neither RF141 nor RF142 any more.
     "cheng-zeyi": [
-        (58, 10, "RF143"),  # "Some key features of xelerate include:"
-        (65, 19, "RF143"),  # "Primarily responsible for ..."
-        (71, 9, "RF143"),  # "Our system ..."
-        (82, 20, "RF143"),  # "Currently, the ICE ..."
-        (85, 22, "RF140"),  # "Recently, we aim ..." under a role that ended 2023-10
-        (85, 22, "RF142"),
+        (97, 14, "RF143"),  # "Some key features of xelerate include:"
+        (109, 21, "RF143"),  # "Primarily responsible for ..."
+        (117, 11, "RF143"),  # "Our system ..."
+        (133, 22, "RF143"),  # "Currently, the ICE ..."
+        (138, 24, "RF140"),  # "Recently, we aim ..." under a role that ended 2023-10
+        (138, 24, "RF142"),
     ],
     # "(1) Accelerated", "Implemented", "Amalgamated", "(1) Developed" in current
     # roles are finished achievements: RF141 reports only duties still held.
     "shuai-xie": [
         (121, 26, "RF143"),  # "**Application:** OmniForce developed"
-        (125, 26, "RF143"),
+        (125, 28, "RF143"),
     ],
 }
 
