@@ -30,7 +30,8 @@ _BLANK_LINES = re.compile(rf"{_LINE_END}[ \t]*{_LINE_END}\s*")
 # A line ending inside a paragraph is a space; one character for one, so offsets stay.
 _FLAT = str.maketrans("\r\n", "  ")
 # After no letter or digit; up to white space, markup, or full-width punctuation
-# ("https://x.cn），负责…": a Chinese sentence goes on after the address).
+# ("https://x.cn" then a full-width parenthesis and comma: a Chinese sentence
+# goes on after the address).
 _BARE = re.compile(r"(?<![^\W_])https?://[^\s<>`\\\u3000-\u303f\uff00-\uff65]+", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"*_"  # sentence punctuation and markup that end a bare address
 
