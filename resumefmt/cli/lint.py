@@ -18,9 +18,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     import datetime
+    from collections.abc import Generator
 
     from resumefmt.config import Config
     from resumefmt.diagnostics import Diagnostic
+    from resumefmt.linter import LintRun
     from resumefmt.plugins import Registry
 
 SUMMARY = "validate, then apply every enabled lint rule"
@@ -58,21 +60,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today", metavar="YYYY-MM-DD", help="judge dates as of this day (default: today)"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        metavar="N",
+        help="lint in N processes (default: one per usable core when there are "
+        f"{PARALLEL_FROM} files or more, else 1; -j 1 lints in this process)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only")
     add_color_argument(parser)
+
+
+def _job_count(text: str) -> int:
+    import argparse
+
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not '{text}'")
+    return count
 
 
 def run(args: argparse.Namespace) -> int:
     from resumefmt.diagnostics import sort_diagnostics
     from resumefmt.linter import LintRun
-    from resumefmt.loader import load
     from resumefmt.plugins import rule_registry
     from resumefmt.rules import LintSettings
 
     check_stdin_once(args.files)
     files = expand_folders(args.files)
+    jobs = choose_jobs(args.jobs, len(files), online=args.online)
     registry = rule_registry()
-    progress = _Progress() if args.online and args.format == "text" and _on_terminal() else None
+    shown = args.format == "text" and _on_terminal()
+    progress = _Progress() if args.online and shown else None
     settings = LintSettings(
         online=args.online,
         allow_private_hosts=args.allow_private_hosts,
@@ -80,32 +103,49 @@ def run(args: argparse.Namespace) -> int:
         progress=progress,
     )
     linting = LintRun(registry, today=_today(args.today), settings=settings)
+    # Decided once, here, for every file: which configuration applies to it.
     configs: dict[str | None, Config | None] = {}
+    folders: dict[str, str | None] = {}
+    chosen = [
+        None if isinstance(n, InputError) else _config_for(n, args, registry, configs, folders)
+        for n in files
+    ]
+    counter = None
+    if shown and not args.quiet and progress is None and len(files) >= PARALLEL_FROM:
+        counter = progress = _Progress("linting")
     found: list[Diagnostic] = []
     failing = unreadable = 0
+    crashed = False
+    outcomes: Generator[Outcome, None, None]
+    if jobs > 1:
+        from resumefmt.cli._batch import lint_in_parallel
+
+        outcomes = lint_in_parallel(linting, files, chosen, configs, jobs)
+    else:
+        pairs = zip(files, chosen, strict=True)
+        outcomes = (lint_one(linting, name, configs[key]) for name, key in pairs)
     try:
-        for name in files:
-            try:
-                if isinstance(name, InputError):  # a folder without résumés
-                    raise name
-                config = _config_for(name, args.config, registry, configs)
-                diagnostics = linting.lint(load(name), config)
-            except DocumentError as exc:
-                diagnostics = exc.diagnostics
-            except InputError as exc:
+        for done, (key, outcome) in enumerate(zip(chosen, outcomes, strict=True), 1):
+            diagnostics, error, crashes = outcome
+            crashed = crashed or bool(crashes)
+            if counter is not None and (done % 50 == 0 or done == len(files)):
+                counter(done, len(files))
+            if error is not None:
                 if progress is not None:
                     progress.clear()
-                print(exc.format(), file=sys.stderr)
+                print(error, file=sys.stderr)
                 unreadable += 1
                 continue
+            config = configs[key]
             threshold = _RANK[args.fail_on or (config.fail_on if config else "error")]
             failing += sum(1 for d in diagnostics if _RANK[d.severity] >= threshold)
             found += diagnostics
     finally:
+        outcomes.close()  # the workers stop, whatever ended the loop
         if progress is not None:
             progress.clear()
     problems = [d for c in configs.values() if c is not None for d in c.problems]
-    cannot_run = bool(unreadable or problems or linting.crashed)
+    cannot_run = bool(unreadable or problems or crashed)
     found = sort_diagnostics(problems + found)  # by path, line, column, as documented
     _report(found, args.format, registry, args.color)
     if not args.quiet and args.format == "text":
@@ -115,14 +155,66 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
+#: What one file gives: its diagnostics, or the message saying why it could not be
+#: read; and the codes of the rules that crashed on it.
+Outcome = tuple[list["Diagnostic"], "str | None", list[str]]
+
+#: From how many files on, ``lint`` uses every usable core by default. Starting
+#: a worker costs about what linting a few files does (docs/decisions.md).
+PARALLEL_FROM = 16
+
+
+def choose_jobs(asked: int | None, files: int, *, online: bool = False) -> int:
+    """How many processes lint ``files`` files: ``-j N``, else by their number.
+
+    ``--online`` stays in one process: its checker already works in parallel
+    and asks each address once per run, which separate processes could not share.
+    """
+    if online or files < 2:
+        return 1
+    if asked is not None:
+        return min(asked, files)
+    if files < PARALLEL_FROM:
+        return 1
+    return min(usable_cores(), files)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), at least 1."""
+    count = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if count is not None:
+        return int(count() or 1)
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_one(linting: LintRun, name: str | InputError, config: Config | None) -> Outcome:
+    """Load and lint one file (``-`` is standard input)."""
+    from resumefmt.loader import load
+
+    before = len(linting.crashed)
+    try:
+        if isinstance(name, InputError):  # a folder without résumés
+            raise name
+        diagnostics = linting.lint(load(name), config)
+    except DocumentError as exc:
+        diagnostics = exc.diagnostics
+    except InputError as exc:
+        return [], exc.format(), []
+    return diagnostics, None, linting.crashed[before:]
+
+
 class _Progress:
     """``checking links: 12/40`` on one line of a terminal's standard error."""
 
-    def __init__(self) -> None:
+    def __init__(self, doing: str = "checking links") -> None:
+        self.doing = doing
         self.shown = False
 
     def __call__(self, done: int, total: int) -> None:
-        sys.stderr.write(f"\r\x1b[Kchecking links: {done}/{total}")
+        sys.stderr.write(f"\r\x1b[K{self.doing}: {done}/{total}")
         sys.stderr.flush()
         self.shown = True
 
@@ -139,10 +231,20 @@ def _on_terminal() -> bool:
 
 
 def _config_for(
-    name: str, explicit: str | None, registry: Registry, cache: dict[str | None, Config | None]
-) -> Config | None:
+    name: str,
+    args: argparse.Namespace,
+    registry: Registry,
+    cache: dict[str | None, Config | None],
+    folders: dict[str, str | None],
+) -> str | None:
+    """The key in ``cache`` of the configuration ``name`` is linted under.
+
+    Looked up once per folder (a batch holds many files of one folder), and
+    each configuration file read once.
+    """
     from resumefmt.config import find_config_file, load_config
 
+    explicit = args.config
     if explicit is not None:
         if os.path.isdir(explicit):
             raise UsageError(
@@ -153,10 +255,13 @@ def _config_for(
             raise UsageError(f"configuration file '{explicit}' does not exist")
         path: str | None = explicit
     else:
-        path = find_config_file(name)
+        folder = os.path.dirname(name) if name != "-" else "-"
+        if folder not in folders:
+            folders[folder] = find_config_file(name)
+        path = folders[folder]
     if path not in cache:
         cache[path] = load_config(path, registry) if path else None
-    return cache[path]
+    return path
 
 
 def _report(found: list[Diagnostic], output: str, registry: Registry, color: str) -> None:
