@@ -203,6 +203,7 @@ def _stderr_on_a_terminal(folder: Path, *flags: str) -> tuple[str, str]:
             stderr=terminal,
             text=True,
             env=env,
+            cwd=folder,  # not this checkout: PYTHONPATH says which package runs
         ) as process,
     ):
         os.close(terminal)
