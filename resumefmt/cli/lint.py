@@ -92,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
 
     check_stdin_once(args.files)
     files = expand_folders(args.files)
-    jobs = choose_jobs(args.jobs, len(files), online=args.online)
+    named = sum(1 for name in files if isinstance(name, str) and name != "-")
+    jobs = choose_jobs(args.jobs, named, online=args.online)
     registry = rule_registry()
     shown = args.format == "text" and _on_terminal()
     progress = _Progress() if args.online and shown else None
