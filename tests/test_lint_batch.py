@@ -72,15 +72,17 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
         as_document_text("basics:\n  name: Ada Lovelace\n"), encoding="utf-8"
     )
     (folder / "15b-binary.resumefmt.yaml").write_bytes(b"\xff\xfe\x00bad")
+    (root / "empty").mkdir()  # named, so reported in its place: "no résumé found"
     return root
 
 
 @pytest.mark.parametrize("output", ["text", "json", "sarif", "github"])
 def test_two_processes_print_what_one_prints(batch: Path, output: str) -> None:
-    one = _run("lint", "-j", "1", "--format", output, "cvs", "-", cwd=batch)
-    two = _run("lint", "-j", "2", "--format", output, "cvs", "-", cwd=batch)
+    one = _run("lint", "-j", "1", "--format", output, "empty", "cvs", "-", cwd=batch)
+    two = _run("lint", "-j", "2", "--format", output, "empty", "cvs", "-", cwd=batch)
     assert one.returncode == 2  # the unreadable file and the configuration's own problem
     assert "resumefmt: cannot read 'cvs/11b-gone.resumefmt.yaml'" in one.stderr
+    assert "resumefmt: no résumé found in the folder 'empty'" in one.stderr
     assert "unknown setting 'unknown'" in one.stdout
     assert "RF101" in one.stdout or "RF1" in one.stdout  # the rules ran on the copies
     assert "nickname" in one.stdout  # the schema error

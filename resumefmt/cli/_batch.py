@@ -78,7 +78,7 @@ def lint_in_parallel(
             elif index == first:
                 yield warm
             else:
-                yield lint_one(linting, name, configs[key])
+                yield lint_one(linting, name, configs.get(key))
     except BrokenProcessPool:
         raise WorkerFailed(
             "a worker process ended before it had linted its files (killed, or out of "

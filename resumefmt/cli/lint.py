@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         outcomes = lint_in_parallel(linting, files, chosen, configs, jobs)
     else:
         pairs = zip(files, chosen, strict=True)
-        outcomes = (lint_one(linting, name, configs[key]) for name, key in pairs)
+        outcomes = (lint_one(linting, name, configs.get(key)) for name, key in pairs)
     try:
         for done, (key, outcome) in enumerate(zip(chosen, outcomes, strict=True), 1):
             diagnostics, error, crashes = outcome
