@@ -17,20 +17,22 @@ import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from resumefmt.cli.lint import lint_one
 from resumefmt.diagnostics import Diagnostic, Location
 from resumefmt.errors import InputError, ResumefmtError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Generator
+    from collections.abc import Callable, Generator
 
     from resumefmt.cli.lint import Outcome
     from resumefmt.config import Config
     from resumefmt.diagnostics import Severity
     from resumefmt.linter import LintRun
     from resumefmt.rules import LintSettings
+
+    #: ``lint_one`` of resumefmt.cli.lint, handed in: that module imports this one.
+    LintOne = Callable[[LintRun, str | InputError, Config | None], Outcome]
 
     #: One diagnostic as it travels between processes: a tuple pickles in a
     #: fraction of the time of the objects (path, line, column, pointer,
@@ -53,6 +55,7 @@ def lint_in_parallel(
     chosen: list[str | None],
     configs: dict[str | None, Config | None],
     jobs: int,
+    lint_one: LintOne,
 ) -> Generator[Outcome, None, None]:
     """The outcome of each of ``files``, in their order, linted by ``jobs`` processes."""
     handed = [isinstance(name, str) and name != "-" for name in files]
@@ -67,7 +70,7 @@ def lint_in_parallel(
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_start_worker,
-        initargs=(configs, linting.today, linting.settings),
+        initargs=(configs, linting.today, linting.settings, lint_one),
     )
     try:
         results = pool.map(_lint_in_worker, tasks, chunksize=chunk)
@@ -93,12 +96,16 @@ def lint_in_parallel(
 #: The worker's own lint run, made once by :func:`_start_worker`.
 _run: LintRun | None = None
 _configs: dict[str | None, Config | None] = {}
+_lint_one: LintOne | None = None
 
 
 def _start_worker(
-    configs: dict[str | None, Config | None], today: datetime.date, settings: LintSettings
+    configs: dict[str | None, Config | None],
+    today: datetime.date,
+    settings: LintSettings,
+    lint_one: LintOne,
 ) -> None:
-    global _run, _configs
+    global _run, _configs, _lint_one
     from resumefmt.linter import LintRun
     from resumefmt.plugins import rule_registry
 
@@ -107,12 +114,13 @@ def _start_worker(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _run = LintRun(rule_registry(), today=today, settings=settings)
     _configs = configs
+    _lint_one = lint_one
 
 
 def _lint_in_worker(task: tuple[str, str | None]) -> Sent:
     name, key = task
-    assert _run is not None, "the worker was not started"
-    diagnostics, error, crashed = lint_one(_run, name, _configs[key])
+    assert _run is not None and _lint_one is not None, "the worker was not started"
+    diagnostics, error, crashed = _lint_one(_run, name, _configs[key])
     rows = [
         (
             d.location.path,

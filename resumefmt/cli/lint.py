@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     if jobs > 1:
         from resumefmt.cli._batch import lint_in_parallel
 
-        outcomes = lint_in_parallel(linting, files, chosen, configs, jobs)
+        outcomes = lint_in_parallel(linting, files, chosen, configs, jobs, lint_one)
     else:
         pairs = zip(files, chosen, strict=True)
         outcomes = (lint_one(linting, name, configs.get(key)) for name, key in pairs)
