@@ -420,7 +420,9 @@ class Context:
         if key not in self._memo:
             every = self.memo("strings", lambda: list(_walk_strings(self.document.data, "", ())))
             patterns = [tuple(s.strip("/").split("/")) for s in selectors]
-            verdicts: dict[tuple[str, ...], bool] = {}  # one answer per pointer shape
+            verdicts = _VERDICTS.get(selectors)  # one answer per pointer shape, for every document
+            if verdicts is None or len(verdicts) > _MAX_SHAPES:
+                verdicts = _VERDICTS[selectors] = {}
             chosen = []
             for ptr, shape, text in every:
                 verdict = verdicts.get(shape)
@@ -493,6 +495,13 @@ def pattern_rule(
     if fix is not None:
         settings.setdefault("fixable", True)
     return Rule(code, name, check, manual=manual, **settings)
+
+
+#: selectors → pointer shape → whether it is selected. Documents of a batch share
+#: their shapes, so matching selectors (the dearest step of a run) is done once per
+#: batch, not once per file; a table that grows past the bound starts again.
+_VERDICTS: dict[tuple[str, ...], dict[tuple[str, ...], bool]] = {}
+_MAX_SHAPES = 50_000
 
 
 def _walk_strings(
