@@ -244,8 +244,7 @@ def import_document(source: Document, options: ConvertOptions) -> dict[str, Any]
             sections["basics"] = job.entry("basics", value, here, "/basics")
         elif key in SECTIONS and key not in ("research", "work"):
             sections[key] = [
-                job.entry(MAPPED[key], e, f"{here}/{i}", f"/{key}/{i}")
-                for i, e in enumerate(value)
+                job.entry(MAPPED[key], e, f"{here}/{i}", f"/{key}/{i}") for i, e in enumerate(value)
             ]
         elif key == "work":
             for name in _experience_sections(data):

@@ -125,7 +125,8 @@ def set_aside(
 
     mapped = _Mapped(sources, document)
     moved = []
-    for error in Validator(load_schema(data["resumefmt"])).iter_errors(data):
+    errors = list(Validator(load_schema(data["resumefmt"])).iter_errors(data))  # then move
+    for error in errors:
         if error.keyword not in _MISFITS or not error.path or not isinstance(error.path[-1], str):
             continue
         parent: Any = data

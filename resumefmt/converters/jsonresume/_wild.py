@@ -64,7 +64,9 @@ def _countries() -> dict[str, str]:
     for line in NAMES.strip("\n").split("\n"):
         code, *names = line.split("\t")
         table.update(dict.fromkeys(names, code))
-        table[code.casefold()] = code
+    for line in NAMES.strip("\n").split("\n"):
+        code = line[:2]
+        table[code.casefold()] = code  # the codes themselves win over a name ("uk")
     return table
 
 
@@ -72,6 +74,11 @@ def country_code(name: str) -> str | None:
     """The ISO code CLDR gives ``name`` in one of the generated languages, else None."""
     key = re.sub(r"\s+", " ", name.replace(".", " ").casefold()).strip()
     return _countries().get(key)
+
+
+def is_code(code: str) -> bool:
+    """Whether ``code`` is a territory's ISO code (``UK`` is not: Britain's is ``GB``)."""
+    return _countries().get(code.casefold()) == code
 
 
 def read_date(text: str) -> str | None:
@@ -180,7 +187,8 @@ class Tidied:
             out = self.network(out, mine)
         if kind == "basics":
             self.legacy(out, mine)
-        if data and not out:
+        if data and all(value in ([], {}) for value in out.values()):
+            # an entry of a template that was never filled in: nothing is lost
             self.note(theirs, "empty", f"{_name(theirs)} is left out: it holds only empty values")
             return _DROP
         return out
@@ -286,10 +294,12 @@ class Tidied:
 
     def country(self, out: dict[str, Any], mine: str) -> None:
         value = out.get("countryCode")
-        if not isinstance(value, str) or _CODE.match(value):
+        if not isinstance(value, str) or (_CODE.match(value) and is_code(value)):
             return
         theirs = self.theirs(pointer.child(mine, "countryCode"))
         code = country_code(value)
+        if code is None and _CODE.match(value):
+            return  # two capitals CLDR does not know (XK, a user-assigned code): as written
         if code is not None:
             out["countryCode"] = code
             if "country" not in out and value.casefold() != code.casefold():
