@@ -559,3 +559,25 @@ def test_did_you_mean_knows_json_resume_and_rendercv_names() -> None:
         (20, "unknown key 'releaseDate' in publications[0] (did you mean 'date'?)"),
         (21, "unknown key 'journal' in publications[0] (did you mean 'venue'?)"),
     ]
+
+
+def test_tens_of_thousands_of_empty_values_import_in_bounded_time(tmp_path: Path) -> None:
+    """One notice per empty value, as the issue asks, without a cost per pair of them."""
+    from bounded import run_bounded
+
+    entry = {"name": "Co", "startDate": "Mar 2022", "endDate": "now", "location": ""}
+    work = [{**entry, "highlights": ["", None] * 500} for _ in range(40)]
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps({"basics": {"name": "A"}, "work": work}), "utf-8")
+    out = tmp_path / "many.resumefmt.yaml"
+    env = {"PYTHONPATH": str(ROOT), "PYTHONSAFEPATH": "1"}
+    case = run_bounded(
+        "import: 40,000 empty values", "import", source, "--from", "jsonresume", "-o", out,
+        env=env, seconds=20,
+    )  # fmt: skip
+    assert case.returncode == 0, case.stderr[-500:]
+    lines = case.stderr.splitlines()
+    assert len(lines) == 40 * (1000 + 1 + 2 + 1)  # the items, the emptied list, dates, location
+    assert lines[0] == f"{source}:1:106: info: the empty 'location' is left out [RF063]"
+    assert load(out).data["work"][0] == {"organization": "Co", "start": "2022-03", "end": "present"}
+    assert case.seconds < 20 and case.peak_mib < 400
