@@ -320,7 +320,6 @@ FOREIGN_NAMES: dict[str, tuple[str, ...]] = {
     "entity": ("organization",),
     "keywords": ("technologies",),
     "roles": ("role",),
-    "hobbies": ("interests",),
 }
 
 
