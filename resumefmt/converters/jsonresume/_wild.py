@@ -187,7 +187,7 @@ class Tidied:
             out = self.network(out, mine)
         if kind == "basics":
             self.legacy(out, mine)
-        if kind and data and all(value in ([], {}) for value in out.values()):
+        if kind and data and all(v in ([], {}) and not k.startswith("x-") for k, v in out.items()):
             # an entry of a template that was never filled in: nothing is lost
             self.note(theirs, "empty", f"{_name(theirs)} is left out: it holds only empty values")
             return _DROP
