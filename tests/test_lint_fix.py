@@ -393,10 +393,7 @@ def test_sarif_output_carries_the_fixes(tmp_path: Path) -> None:
 
 def test_rules_and_rule_say_which_rules_fix() -> None:
     listed = run_resumefmt("rules").stdout.splitlines()
-    # "(fixable)", or "(fixable, en only)" for a rule that also judges English only
-    marked = {
-        line.split()[0] for line in listed if line.endswith(("(fixable)", "fixable, en only)"))
-    }
+    marked = {line.split()[0] for line in listed if line.endswith("(fixable)")}
     assert marked == FIXABLE
     as_json = json.loads(run_resumefmt("rules", "--format", "json").stdout)
     assert {r["code"] for r in as_json if r["fixable"]} == FIXABLE

@@ -19,8 +19,8 @@ from resumefmt.plugins import rule_registry
 from resumefmt.testing import TODAY
 
 #: The rules whose patterns are English words: tense, first person, weak phrases,
-#: English ordinals, "over 1000+".
-ENGLISH_RULES = {"RF140", "RF141", "RF142", "RF143", "RF150", "RF151", "RF153", "RF157"}
+#: "over 1000+". Not RF153 (English ordinal suffixes): "21th" is wrong in any text.
+ENGLISH_RULES = {"RF140", "RF141", "RF142", "RF143", "RF150", "RF151", "RF157"}
 
 # German words that English rules misread: "Sekundarstufe I" (a numeral, not "I"),
 # "Start der …" and "Mentoring von …" (nouns, read as verbs in the present tense).
@@ -105,6 +105,7 @@ def test_the_english_rules_say_so() -> None:
     # Rules that read every language: brands, repeats (they know German "die die"),
     # lengths (they weigh CJK), whitespace, dates, links, the CJK family by its characters.
     assert rules["RF152"].languages is None and rules["RF172"].languages is None
+    assert rules["RF153"].languages is None
 
 
 def test_rules_lists_the_english_only_rules() -> None:
@@ -158,3 +159,14 @@ def test_a_language_map_built_in_german_gets_no_english_findings() -> None:
     # The German text written into an English document is read as English.
     german_as_english = GERMAN.replace("locale: de\n", "")
     assert _codes(_lint(german_as_english)) == {"RF140", "RF150"}
+
+
+def test_an_english_ordinal_is_judged_in_any_language() -> None:
+    korean = (
+        'resumefmt: "1.1"\nlocale: ko\nbasics:\n  name: 박지호\npublications:\n'
+        "  - title: 실내 로봇의 경로 계획\n"
+        "    venue: Proceedings of the 21th International Conference on Ubiquitous Robots\n"
+    )
+    assert [line.split(": ", 1)[1] for line in _lint(korean)] == [
+        "warning: '21th' should be '21st' [RF153]"
+    ]

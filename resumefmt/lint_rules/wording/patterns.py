@@ -42,7 +42,10 @@ wrong_ordinal = pattern_rule(
 
     1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st, 22nd, 23rd, 101st, 111th.
     Checked in prose and in titles and venues ('Proceedings of the 31th …'),
-    in English text only: other languages write ordinals otherwise.
+    in every language: the suffixes are English, so a match is an English
+    ordinal wherever it is written (an English venue in a Korean CV, '31th'
+    pasted into Portuguese), and no other language writes a number followed
+    by them (French '1er', '2e', Dutch '1ste', Portuguese '1º' do not match).
     """,
     pattern=r"\b(?P<n>\d+)(?P<s>st|nd|rd|th)\b",
     message=_ordinal,
@@ -50,7 +53,6 @@ wrong_ordinal = pattern_rule(
     fields=WORDED,
     subject=masked,
     formerly=("wording.ordinal-suffix",),
-    languages=("en",),
     reports=(field("venue", "Proceedings of the 31th Conference"), bullets("Ranked 22st.")),
     passes=(bullets("Ranked 1st, 2nd, 3rd, 11th, 12th, 13th, 21st and 111th."),),
 )
