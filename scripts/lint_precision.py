@@ -37,7 +37,7 @@ ONE_LABEL = re.compile(r"\s*expect(?:\+(?P<below>\d+))?:(?P<codes>[^;]*)")
 LANGUAGE = re.compile(r"\A(?P<tag>[a-z]{2})-")
 #: Rules the set labels before they exist: their labels count once a rule of that
 #: name is registered (until then they are listed, and a test says which).
-PENDING = ("wording.placeholder-text",)
+PENDING: tuple[str, ...] = ()
 LANGUAGE_NAMES = {
     "de": "German",
     "en": "English",

@@ -151,6 +151,12 @@ def messages(fragment: str) -> list[str]:
             "this bullet is 302 characters long (limit 300): split or cut it",
         ),
         (
+            # 154 Chinese characters fill as much of a line as 308 Latin letters
+            bullets("负责支付系统的后端开发与维护" * 11),
+            "this bullet is 154 characters long, 308 counting each wide character as two "
+            "(limit 300): split or cut it",
+        ),
+        (
             bullets("Wrote tests."),
             "this bullet is only 12 characters long (at least 20): say more",
         ),

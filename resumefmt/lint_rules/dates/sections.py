@@ -247,8 +247,9 @@ def out_of_order(context: Context) -> Iterator[Finding]:
     side role or an internship that started after a longer role but ended
     first is listed above it by some and below it by others; neither is
     reported. A section in neither order (or oldest first) is reported, as
-    read by end: at the date that decides it. An entry with no end is
-    placed by its start. Only an order that is certain at the precision
+    read by end, at the ``start`` of each entry that is newer than the one
+    above it by both readings (else at the date that decides it). An entry
+    with no end is placed by its start. Only an order that is certain at the precision
     written counts (``2022`` and ``2022-06`` are not out of order either
     way). Option ``sections`` (default ``[education, work, research]``):
     the sections the format describes as newest first; publications and
@@ -267,17 +268,21 @@ def out_of_order(context: Context) -> Iterator[Finding]:
                 continue
             if previous is not None:
                 key = _newer(previous[1:], (end, start))
+                above_end, above_start = previous[1:]
+                later_start = _newer((above_start, above_end), (start, end))
+                by_start = by_start or bool(later_start)
                 if key:
+                    # Where both orders are broken, the start says it: it is the
+                    # date a reader scans a section by, and what the entry is known by.
+                    where = "start" if later_start == "end" else key
                     by_end.append(
                         Finding(
-                            f"{pointer}/{key}",
+                            f"{pointer}/{where}",
                             f"{_role_text(entry)} is more recent than "
                             f"{_role_text(previous[0])} listed above it; "
                             f"list {section} newest first",
                         )
                     )
-                above_end, above_start = previous[1:]
-                by_start = by_start or bool(_newer((above_start, above_end), (start, end)))
             previous = entry, end, start
         if by_start:  # in neither order
             yield from by_end

@@ -141,7 +141,9 @@ _HANDLE = r"/@([^/]+)/?\Z"
         "    - network: YouTube\n      username: adalovelace\n"
         "      url: https://www.youtube.com/channel/UCxyz123ABCdef456GHIjkl\n"
         "    - network: Stack Overflow\n      username: ada\n"
-        "      url: https://stackoverflow.com/users/123456/ada-lovelace\n",
+        "      url: https://stackoverflow.com/users/123456/ada-lovelace\n"
+        "    - network: YouTube\n      username: Ada Codes\n"
+        "      url: https://www.youtube.com/@adacodes\n",
     ),
 )
 def username_mismatch(context: Context) -> Iterator[Finding]:
@@ -154,7 +156,9 @@ def username_mismatch(context: Context) -> Iterator[Finding]:
     Medium, YouTube). Case does not matter; a leading ``@`` and a Mastodon
     server (``@ada@mastodon.social``) are ignored.
 
-    Not reported: sites whose address carries a number or an id instead
+    Not reported: a username with a space in it ("Owen Codes"), which is the
+    display name a channel or page shows, not a handle (no site allows a
+    space in one); sites whose address carries a number or an id instead
     (YouTube ``/channel/UC…``, Stack Overflow ``/users/123/name``, ORCID,
     Google Scholar), and any other site, where a username need not appear in
     the address at all.
@@ -164,6 +168,8 @@ def username_mismatch(context: Context) -> Iterator[Finding]:
         if not isinstance(username, str):
             continue
         url = profile["url"]
+        if len(username.split()) > 1:
+            continue  # "Owen Codes": a display name, and no site's handle has a space
         name = username.strip().lstrip("@").partition("@")[0].lower()
         user, site = _address_user(url)
         if user is not None and name and user.lower() != name:

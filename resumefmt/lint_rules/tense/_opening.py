@@ -11,7 +11,8 @@ an acronym (``BE services``, ``AWS Lambda``) or a word with a capital inside
 (``React Native app``, ``Spark jobs``: ``_terms.BRAND_WORDS``) or a word more
 often a noun (``Web app``, ``Design system``, ``Training pipeline``) is a verb
 only before what a verb takes (``the``, ``a``, a number, ``it``), else its
-tense is left open; so is a base form before an ``-ing`` word (``Machine
+tense is left open; a word more often an adjective (``Key features``, ``Top
+performer``) is then no verb at all; a base form before an ``-ing`` word (``Machine
 learning``, ``Load balancing``), which opens a compound noun.
 """
 
@@ -76,6 +77,12 @@ NOUN_FIRST = frozenset(
     | {"advertising", "budgeting", "forecasting", "reporting", "staffing", "lending"}
     | {"trading", "mapping", "matching", "sampling", "labeling", "labelling"}
     | {"tooling", "rendering", "indexing"}
+)
+#: Words that open a bullet as adjectives ("Key features of …", "Top performer …",
+#: "Core team member"): no verb, unless an object follows ("Key the data in").
+ADJECTIVE_FIRST = frozenset(
+    {"key", "top", "core", "best", "major", "minor", "total", "average", "front", "back"}
+    | {"open", "clean", "free", "smart", "light"}
 )
 #: Verbs that take an "-ing" form ("Start building …", "am focusing"): not a compound noun.
 _TAKES_ING = frozenset(
@@ -147,6 +154,8 @@ def _as_written(word: str, tense: str, following: str, text: str) -> str:
     before_object = following.lower() in OBJECTS or following[:1].isdigit()
     if before_object:
         return tense
+    if lower in ADJECTIVE_FIRST:
+        return NOT_A_VERB
     if _is_brand(word):
         return AMBIGUOUS  # React Native app, Spark jobs: or "React to alerts"
     if lower in NOUN_FIRST:

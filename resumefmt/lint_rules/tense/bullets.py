@@ -25,6 +25,8 @@ def _sections(*default: str) -> Option:
 
 
 _ENDED = '"2021-06"'
+#: The tense rules know English verbs only.
+ENGLISH = ("en",)
 
 
 def _role(end: str, *bullets: str) -> str:
@@ -58,6 +60,7 @@ def _openings_in(
 @rule(
     "RF140",
     "tense.present-in-ended-role",
+    languages=ENGLISH,
     options={"sections": _sections(*_EVERY_ROLE)},
     reports=(
         _role(_ENDED, "Build the billing service in Go."),
@@ -72,6 +75,8 @@ def _openings_in(
         _role(_ENDED, "React Native app for 40k riders.", "Web App for field sales."),
         _role(_ENDED, "BE services in Go.", "AWS Lambda jobs for billing."),
         _role(_ENDED, "Design system for 12 product teams.", "Machine learning pipeline."),
+        # adjectives that read as verbs
+        _role(_ENDED, "Key features of the marketplace.", "Top performer of 2020."),
     ),
 )
 def present_in_ended_role(context: Context) -> Iterator[Finding]:
@@ -88,7 +93,10 @@ def present_in_ended_role(context: Context) -> Iterator[Finding]:
     for …``, ``Design system for …``, ``Training pipeline``), unless an
     object follows (``the``, ``a``, a number, ``it``: "Design the API");
     a base form before an ``-ing`` word (``Machine learning …``); forms that
-    do not tell their tense ("Set", "Lead"); and bullets not in English.
+    do not tell their tense ("Set", "Lead"); a word more often an adjective
+    ("Key features of …", "Top performer …"); and bullets not in English
+    (the document's ``locale``, or a language map's key, says: only English
+    text is read).
 
     Options: ``sections``, the sections whose roles are read (default:
     education, work, research, projects and custom sections).
@@ -124,6 +132,7 @@ DUTIES = {
 @rule(
     "RF141",
     "tense.past-in-current-role",
+    languages=ENGLISH,
     severity="info",
     options={"sections": _sections(*_EVERY_ROLE)},
     reports=(
@@ -170,6 +179,7 @@ def past_in_current_role(context: Context) -> Iterator[Finding]:
 @rule(
     "RF142",
     "tense.mixed-tense",
+    languages=ENGLISH,
     options={"sections": _sections(*_EVERY_ROLE)},
     formerly=("tense.mixed",),
     reports=(
@@ -183,6 +193,7 @@ def past_in_current_role(context: Context) -> Iterator[Finding]:
         _role("present", "Lead a team of four.", "Launched the billing API."),
         # nouns and names that read as verbs do not count
         _role(_ENDED, "Built the API.", "React Native app for 40k users.", "BE services in Go."),
+        _role(_ENDED, "Defined the marketplace.", "Ran pricing tests.", "Key features of it."),
     ),
 )
 def mixed_tense(context: Context) -> Iterator[Finding]:
@@ -225,6 +236,7 @@ def mixed_tense(context: Context) -> Iterator[Finding]:
 @rule(
     "RF143",
     "tense.no-leading-verb",
+    languages=ENGLISH,
     severity="info",
     options={"sections": _sections("work", "research", "projects")},
     reports=(
@@ -251,14 +263,17 @@ def no_leading_verb(context: Context) -> Iterator[Finding]:
     sections often list facts such as "GPA 3.9").
 
     Not reported: a bullet that is not in English, whose verbs the rule does
-    not know ("Entwicklung einer Plattform …", "负责后端开发"). Until a
-    document says its language, each bullet is judged on its own, simply: a
-    letter of a script other than Latin (Chinese, Japanese, Korean,
-    Cyrillic, Greek, Arabic, …) means another language, and so do more small
-    words of German, French, Spanish, Italian, Portuguese, Dutch or the
-    Scandinavian languages ("der", "und", "de", "avec", "van", "och") than of
-    English ("the", "of", "and", "with"), or accented letters with no English
-    small word. Nor a bullet opening with a word whose tense is unclear.
+    not know ("Entwicklung einer Plattform …", "负责后端开发"). Like every
+    tense rule it reads only English text: the document's ``locale`` (or a
+    language map's key) says the language. A document that says English, or
+    nothing, may still hold a bullet in another language, so each of its
+    bullets is also judged on its own, simply: a letter of a script other
+    than Latin (Chinese, Japanese, Korean, Cyrillic, Greek, Arabic, …) means
+    another language, and so do more small words of German, French, Spanish,
+    Italian, Portuguese, Dutch or the Scandinavian languages ("der", "und",
+    "de", "avec", "van", "och") than of English ("the", "of", "and",
+    "with"), or accented letters with no English small word. Nor a bullet
+    opening with a word whose tense is unclear.
     """
     from resumefmt.lint_rules.tense._english import looks_english
 

@@ -41,7 +41,11 @@ wrong_ordinal = pattern_rule(
     """An English ordinal with the wrong suffix, such as '31th' for '31st'.
 
     1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st, 22nd, 23rd, 101st, 111th.
-    Checked in prose and in titles and venues ('Proceedings of the 31th …').
+    Checked in prose and in titles and venues ('Proceedings of the 31th …'),
+    in every language: the suffixes are English, so a match is an English
+    ordinal wherever it is written (an English venue in a Korean CV, '31th'
+    pasted into Portuguese), and no other language writes a number followed
+    by them (French '1er', '2e', Dutch '1ste', Portuguese '1º' do not match).
     """,
     pattern=r"\b(?P<n>\d+)(?P<s>st|nd|rd|th)\b",
     message=_ordinal,
@@ -129,11 +133,13 @@ redundant_plus = pattern_rule(
     """'over 1000+' says 'more than' twice.
 
     'Over', 'more than', 'above' or 'at least' before a number that ends in
-    '+' say the same thing twice: write 'over 1000' or '1000+'.
+    '+' say the same thing twice: write 'over 1000' or '1000+'. English text
+    only.
     """,
     pattern=r"\b(?:[Oo]ver|[Mm]ore\s+than|[Aa]bove|[Aa]t\s+least)\s+\d[\d,.]*\s*[kKmM]?\+",
     message="'{0}' says 'more than' twice: write 'over N' or 'N+'",
     hint=lambda text: "+" in text,
+    languages=("en",),
     reports=(bullets("Got over 1000+ stars on GitHub."),),
     passes=(bullets("Got over 1000 stars, then 2k+ forks."),),
 )

@@ -56,6 +56,7 @@ def _look_up(
 @rule(
     "RF150",
     "wording.first-person",
+    languages=("en",),
     reports=(bullets("I cut build time by 40%."), bullets("Led our team of five.")),
     passes=(bullets("Cut I/O time of `my_tool` by 40% in Phase I for US clients."),),
 )
@@ -65,7 +66,9 @@ def first_person(context: Context) -> Iterator[Finding]:
     A résumé is written without a subject: 'Cut build time by 40%', not 'I cut
     build time by 40%'. Reports I, I'm, I've, me, my, myself, we, our, ours, us
     in prose fields. Not reported: 'US', 'I/O', a Roman 'Phase I', and words
-    inside `code`, URLs and e-mail addresses.
+    inside `code`, URLs and e-mail addresses. Only English text is read (the
+    document's ``locale``, or a language map's key, says): in German
+    'Sekundarstufe I' the 'I' is a numeral.
     """
     yield from _look_up(context, PROSE, PRONOUNS, _pronouns)
 
@@ -121,6 +124,7 @@ def _word_char(char: str) -> bool:
 @rule(
     "RF151",
     "wording.weak-phrase",
+    languages=("en",),
     reports=(bullets("Responsible for the billing service."), bullets("Fixed various bugs.")),
     passes=(bullets("Led the billing service; fixed 40 bugs."),),
 )
@@ -130,7 +134,7 @@ def weak_phrase(context: Context) -> Iterator[Finding]:
     'Responsible for', 'worked on', 'helped with', 'assisted in', 'involved
     in', 'participated in', 'tasked with', 'in charge of', 'duties included'
     say that you were there, not what you did; 'various' hides what there
-    was. The message suggests stronger verbs.
+    was. The message suggests stronger verbs. Only English text is read.
     """
     yield from _look_up(context, PROSE, frozenset(WEAK_STARTS), _weak)
 
