@@ -247,23 +247,19 @@ def lint_one(
 
     ``placed``: each fix is placed in the file's text (what JSON and SARIF print).
     """
-    from resumefmt.loader import load
 
-    before = len(linting.crashed)
-    try:
-        if isinstance(name, InputError):  # a folder without résumés
-            raise name
-        document = load(name)
+    def lint(path: str) -> list[Diagnostic]:
+        from resumefmt.loader import load
+
+        document = load(path)
         diagnostics = linting.lint(document, config, locale=locale, variant=variant)
         if placed:
             from resumefmt.fixing import place
 
             diagnostics = place(document, diagnostics)
-    except DocumentError as exc:  # never fixed: it does not load
-        diagnostics = exc.diagnostics
-    except InputError as exc:
-        return [], exc.format(), []
-    return diagnostics, None, linting.crashed[before:]
+        return diagnostics
+
+    return _outcome(linting, name, lint)
 
 
 def _fix_one(
@@ -275,12 +271,19 @@ def _fix_one(
     variant: str | None,
 ) -> Outcome:
     """``--fix``/``--diff`` one file; what remains of its findings."""
+    check = functools.partial(_lint, linting, config, locale, variant)
+    return _outcome(linting, name, lambda path: fixes.fix(path, check))
+
+
+def _outcome(
+    linting: LintRun, name: str | InputError, work: Callable[[str], list[Diagnostic]]
+) -> Outcome:
+    """What ``work`` finds in one file, or why the file could not be read."""
     before = len(linting.crashed)
     try:
-        if isinstance(name, InputError):
+        if isinstance(name, InputError):  # a folder without résumés
             raise name
-        check = functools.partial(_lint, linting, config, locale, variant)
-        diagnostics = fixes.fix(name, check)
+        diagnostics = work(name)
     except DocumentError as exc:  # never fixed: it does not load
         diagnostics = exc.diagnostics
     except InputError as exc:
