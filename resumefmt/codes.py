@@ -147,16 +147,19 @@ JSONRESUME_UNMAPPED = Code(
     "RF062",
     "jsonresume.unmapped",
     "Kept under x-jsonresume: no resumefmt field holds it.",
-    "A JSON Resume field that the resumefmt format has no place for (volunteer, "
-    "references, basics.image ...) is kept under an x-jsonresume key of the imported "
-    "document, so nothing is lost, and reported once so that you know it is not printed.",
+    "A JSON Resume field that the resumefmt format has no place for (an unknown key, "
+    "a date that cannot be read as one, a value resumefmt's schema refuses) is kept under "
+    "an x-jsonresume key of the imported document, so nothing is lost, and reported once "
+    "so that you know it is not printed.",
 )
 JSONRESUME_EMPTY = Code(
     "RF063",
     "jsonresume.empty",
     "An empty value left out on import.",
-    "An empty string or empty list in the JSON Resume file has no meaning in resumefmt, "
-    "where an absent key says the same; it is left out of the imported document.",
+    "An empty string, a null or an empty list in the JSON Resume file has no meaning in "
+    "resumefmt, where an absent key says the same; it is left out of the imported "
+    "document, before the file is checked against the official schema (so a template's "
+    "empty fields never make an import fail). An entry left with nothing is left out too.",
 )
 JSONRESUME_CONFLICT = Code(
     "RF064",
@@ -180,6 +183,18 @@ JSONRESUME_EXPORT = Code(
     "A value JSON Resume cannot hold (a year outside 1000-2999).",
     "JSON Resume's date pattern accepts only the years 1000-2999; a date outside them "
     "cannot be exported.",
+)
+JSONRESUME_REWRITTEN = Code(
+    "RF067",
+    "jsonresume.rewritten",
+    "A key or value read in the form resumefmt's mapping gives it.",
+    "resumefmt import --from jsonresume reads JSON Resume as people write it, and says "
+    "each time it reads something in another form than written: a JSON Resume 0.x key "
+    "(company, website, picture, gpa ...) read under its 1.x name, a date written "
+    "another way (2019-3, Mar 2022, 03/2022, Present) read as YYYY-MM or as ongoing, a "
+    "country name read as its two-letter code (the name is kept as location.country), "
+    "a keyword listed twice read once. The value itself is never lost; check that the "
+    "reading is the one you meant, and write it that way in the source to silence it.",
 )
 
 RENDERCV_SCHEMA = Code(
@@ -259,6 +274,19 @@ FONT_FALLBACK = Code(
     "font the theme asked for; install it (Debian: fonts-noto-cjk has every Noto CJK "
     "family) or pass --font-path DIR with it.",
 )
+RENDER_IMAGE = Code(
+    "RF073",
+    "render.image",
+    "The photo (basics.image) cannot be embedded.",
+    "convert --to pdf, png, typst and latex embed a photo given as a path: a PNG or JPEG "
+    "file in the résumé's folder or a folder below it (a path relative to the résumé), of "
+    "at most 4 MiB and 25 million pixels. A path that is absolute, leads outside that "
+    "folder, does not exist, is not a regular file (a folder, a FIFO, a device), is too "
+    "large or is not a PNG or JPEG is refused, writing nothing. An http(s):// address is "
+    "printed as a link and never fetched. convert --to latex also refuses a file name "
+    "that LaTeX cannot take as it is (anything but letters, digits, '.', '-', '_', '+' "
+    "and '/'): rename the file.",
+)
 
 CONFIG_INVALID = Code(
     "RF090",
@@ -305,6 +333,7 @@ JSONRESUME = {
         JSONRESUME_CONFLICT,
         JSONRESUME_RESERVED,
         JSONRESUME_EXPORT,
+        JSONRESUME_REWRITTEN,
     )
 }
 
@@ -340,6 +369,7 @@ ALL: tuple[Code, ...] = (
     PAGE_BUDGET,
     FONT_FALLBACK,
     *RENDERCV.values(),
+    RENDER_IMAGE,
     CONFIG_INVALID,
     CONFIG_UNKNOWN_RULE,
     BAD_DIRECTIVE,

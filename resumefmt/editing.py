@@ -128,7 +128,7 @@ def _yaml_end(document: Document, ptr: str, start: int) -> int:
     return ends[ptr]
 
 
-_ENDS_CACHE: dict[int, tuple[str, dict[str, int], set[str]]] = {}
+_ENDS_CACHE: dict[int, tuple[str, dict[str, int], dict[str, int], set[str]]] = {}
 
 
 def _scalar_ends(document: Document) -> dict[str, int]:
@@ -136,22 +136,30 @@ def _scalar_ends(document: Document) -> dict[str, int]:
     return _scan(document)[0]
 
 
+def _ends(document: Document) -> tuple[dict[str, int], dict[str, int]]:
+    """The end offsets of every scalar value and of every key, by pointer."""
+    ends, key_ends, _flow = _scan(document)
+    return ends, key_ends
+
+
 def _in_flow(document: Document, ptr: str) -> bool:
-    """Whether the scalar at ``ptr`` is inside a flow collection (``{a: b}``, ``[a, b]``)."""
-    return document.syntax == "yaml" and ptr in _scan(document)[1]
+    """Whether the node at ``ptr`` (and its key) is inside a flow collection (``{a: b}``)."""
+    return document.syntax == "yaml" and ptr in _scan(document)[2]
 
 
-def _scan(document: Document) -> tuple[dict[str, int], set[str]]:
+def _scan(document: Document) -> tuple[dict[str, int], dict[str, int], set[str]]:
+    """Value ends, key ends and the nodes inside flow collections, by pointer (one parse)."""
     cached = _ENDS_CACHE.get(id(document))
     if cached is not None and cached[0] is document.text:
-        return cached[1], cached[2]
+        return cached[1], cached[2], cached[3]
     import yaml
 
     from resumefmt._yaml_reader import Parser
 
     starts = line_starts(document)
     ends: dict[str, int] = {}
-    flow: set[str] = set()  # scalars where ',', '[', ']', '{' and '}' end plain text
+    key_ends: dict[str, int] = {}
+    flow: set[str] = set()  # nodes where ',', '[', ']', '{' and '}' end plain text
     depth = 0  # flow collections open
     parser = Parser(document.text)
     # (pointer, next list index or None for a mapping, the key awaiting its value, flow style)
@@ -167,15 +175,18 @@ def _scan(document: Document) -> tuple[dict[str, int], set[str]]:
             if not isinstance(event, yaml.NodeEvent):
                 continue
             if stack and stack[-1][1] is None and stack[-1][2] is None:  # a key
-                stack[-1][2] = getattr(event, "value", None)
+                stack[-1][2] = key = getattr(event, "value", None)
+                mark = event.end_mark
+                if isinstance(event, yaml.ScalarEvent) and mark is not None:
+                    key_ends[_key_pointer(stack, str(key))] = starts[mark.line] + mark.column
                 continue
             here = _here(stack)
             if isinstance(event, yaml.ScalarEvent):
                 mark = event.end_mark
                 assert mark is not None
                 ends[here] = starts[mark.line] + mark.column
-                if depth:
-                    flow.add(here)
+            if depth:
+                flow.add(here)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += bool(event.flow_style)
                 index = None if isinstance(event, yaml.MappingStartEvent) else 0
@@ -183,8 +194,14 @@ def _scan(document: Document) -> tuple[dict[str, int], set[str]]:
     finally:
         parser.dispose()
     _ENDS_CACHE.clear()
-    _ENDS_CACHE[id(document)] = (document.text, ends, flow)
-    return ends, flow
+    _ENDS_CACHE[id(document)] = (document.text, ends, key_ends, flow)
+    return ends, key_ends, flow
+
+
+def _key_pointer(stack: list[list[object]], key: str) -> str:
+    from resumefmt import pointer as pointers
+
+    return pointers.child(str(stack[-1][0]), key)
 
 
 def _here(stack: list[list[object]]) -> str:
@@ -400,3 +417,35 @@ def _source_offsets(document: Document, value: str, start: int, end: int) -> lis
         return None
     offsets += [index] * (len(value) - len(kept) + 1)
     return offsets
+
+
+def key_span(document: Document, ptr: str) -> tuple[int, int]:
+    """Where the key of the mapping member at ``ptr`` is written, quotes included."""
+    if ptr not in document.key_positions:
+        raise KeyError(ptr)
+    start = offset(document, document.key_positions[ptr])
+    if document.syntax == "json":
+        return start, _json_end(document.text, start)
+    ends = _ends(document)[1]
+    if ptr not in ends:
+        raise ValueError("not a scalar key")
+    return start, ends[ptr]
+
+
+def rename_key(document: Document, ptr: str, new: str) -> Edit:
+    """Write ``new`` where the key of the member at ``ptr`` is, keeping its quoting if it can.
+
+    Only the key changes: its value, comments and the member's place stay.
+    """
+    start, end = key_span(document, ptr)
+    if document.syntax == "json":
+        return Edit(start, end, json.dumps(new, ensure_ascii=False))
+    from resumefmt._yaml_reader import resolve_plain
+    from resumefmt._yaml_writer import quoted
+
+    style = document.text[start : start + 1]
+    if style == "'" and "\n" not in new and new.isprintable():
+        return Edit(start, end, "'" + new.replace("'", "''") + "'")
+    if style not in ("'", '"') and _plain_safe(new, resolve_plain, _in_flow(document, ptr)):
+        return Edit(start, end, new)
+    return Edit(start, end, quoted(new))

@@ -101,7 +101,9 @@ class LintRun:
             options.update(config.options_for(rule))
             severity = config.severity_for(rule)
         shared = self._shared.setdefault(rule.family, {})
-        context = Context(document, options, self.today, self.settings, shared, memo)
+        context = Context(
+            document, options, self.today, self.settings, shared, memo, rule.languages
+        )
         try:
             return [
                 Diagnostic(

@@ -29,7 +29,10 @@ _LINE_END = r"(?:\r\n|\r(?!\n)|\n)"  # CommonMark's three (CRLF is one, never tw
 _BLANK_LINES = re.compile(rf"{_LINE_END}[ \t]*{_LINE_END}\s*")
 # A line ending inside a paragraph is a space; one character for one, so offsets stay.
 _FLAT = str.maketrans("\r\n", "  ")
-_BARE = re.compile(r"(?<![^\W_])https?://[^\s<>`\\]+", re.IGNORECASE)  # after no letter or digit
+# After no letter or digit; up to white space, markup, or full-width punctuation
+# ("https://x.cn" then a full-width parenthesis and comma: a Chinese sentence
+# goes on after the address).
+_BARE = re.compile(r"(?<![^\W_])https?://[^\s<>`\\\u3000-\u303f\uff00-\uff65]+", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"*_"  # sentence punctuation and markup that end a bare address
 
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         enabled: bool
         formerly: tuple[str, ...]
         fixable: bool
+        languages: tuple[str, ...] | None
 
     Message = str | Callable[[re.Match[str]], str | None]
 
@@ -205,6 +206,8 @@ class Rule:
     Declare rules with :func:`rule` (a check function) or :func:`pattern_rule`
     (a regular expression), not by calling this directly. ``fixable`` says
     that its findings may carry a safe fix (``resumefmt lint --fix``).
+    ``languages`` (``("en",)``) are the languages whose text it judges; None:
+    every language.
     """
 
     __slots__ = (
@@ -213,6 +216,7 @@ class Rule:
         "enabled",
         "fixable",
         "formerly",
+        "languages",
         "manual",
         "name",
         "online",
@@ -238,6 +242,7 @@ class Rule:
         enabled: bool = True,
         formerly: tuple[str, ...] = (),
         fixable: bool = False,
+        languages: tuple[str, ...] | None = None,
     ) -> None:
         self.code = code
         self.name = name
@@ -260,6 +265,8 @@ class Rule:
         self.formerly = formerly
         #: Whether its findings may carry a fix; the linter drops those of other rules.
         self.fixable = fixable
+        #: The languages (primary tags: ``en``) whose text it judges; None: all.
+        self.languages = languages
 
     @property
     def family(self) -> str:
@@ -280,7 +287,7 @@ def rule(code: str, name: str, **settings: Unpack[RuleSettings]) -> Callable[[Ch
 
     ``settings`` are :class:`Rule`'s keywords: ``severity``, ``options`` (with
     their defaults), ``reports`` and ``passes`` (YAML examples), ``online``,
-    ``enabled``, ``formerly`` and ``fixable``.
+    ``enabled``, ``formerly``, ``fixable`` and ``languages``.
 
     ::
 
@@ -354,7 +361,7 @@ class LintSettings(Record):
 class Context:
     """What a rule sees of one document: its data, its options, today's date."""
 
-    __slots__ = ("_memo", "document", "options", "settings", "shared", "today")
+    __slots__ = ("_memo", "document", "languages", "options", "settings", "shared", "today")
 
     def __init__(
         self,
@@ -364,8 +371,11 @@ class Context:
         settings: LintSettings | None = None,
         shared: dict[str, Any] | None = None,
         memo: dict[str, Any] | None = None,
+        languages: tuple[str, ...] | None = None,
     ) -> None:
         self.document = document
+        #: The languages the running rule judges (None: all): :meth:`strings` keeps their text.
+        self.languages = languages
         self.options = options
         self.today = today
         self.settings = settings or LintSettings()
@@ -385,13 +395,34 @@ class Context:
         for one token and ``**`` for any number: ``work/*/highlights/*``.
         Selections are made once per document, by pointer shape (list indexes
         written ``#``, so ``/work/3/highlights/0`` is ``/work/#/highlights/#``).
-        Literal selector tokens are keys, never numbers.
+        Literal selector tokens are keys, never numbers. For a rule that
+        judges some languages only, the strings in other languages are left out
+        (see :meth:`speaks`).
         """
+        if self.languages is not None:
+            return (item for item in self._all_strings(selectors) if self.speaks(item[0]))
+        return self._all_strings(selectors)
+
+    def language(self, ptr: str) -> str:
+        """The language of the text at ``ptr``: its language map's key, else the document's."""
+        from resumefmt.selection import language_of
+
+        return language_of(self.document, ptr)
+
+    def speaks(self, ptr: str) -> bool:
+        """Whether the running rule judges the language of the text at ``ptr``."""
+        if self.languages is None:
+            return True
+        return self.language(ptr).split("-", 1)[0].lower() in self.languages
+
+    def _all_strings(self, selectors: tuple[str, ...]) -> Iterator[tuple[str, str]]:
         key = "strings:" + "|".join(selectors)
         if key not in self._memo:
             every = self.memo("strings", lambda: list(_walk_strings(self.document.data, "", ())))
             patterns = [tuple(s.strip("/").split("/")) for s in selectors]
-            verdicts: dict[tuple[str, ...], bool] = {}  # one answer per pointer shape
+            verdicts = _VERDICTS.get(selectors)  # one answer per pointer shape, for every document
+            if verdicts is None or len(verdicts) > _MAX_SHAPES:
+                verdicts = _VERDICTS[selectors] = {}
             chosen = []
             for ptr, shape, text in every:
                 verdict = verdicts.get(shape)
@@ -464,6 +495,13 @@ def pattern_rule(
     if fix is not None:
         settings.setdefault("fixable", True)
     return Rule(code, name, check, manual=manual, **settings)
+
+
+#: selectors → pointer shape → whether it is selected. Documents of a batch share
+#: their shapes, so matching selectors (the dearest step of a run) is done once per
+#: batch, not once per file; a table that grows past the bound starts again.
+_VERDICTS: dict[tuple[str, ...], dict[tuple[str, ...], bool]] = {}
+_MAX_SHAPES = 50_000
 
 
 def _walk_strings(

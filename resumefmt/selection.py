@@ -41,7 +41,7 @@ class SelectionError(Exception):
 class Selection(Document):
     """A document as one variant in one language will be sent (see the module's docstring)."""
 
-    __slots__ = ("labels", "locale", "missing", "pages", "source", "variant")
+    __slots__ = ("labels", "languages", "locale", "missing", "pages", "source", "variant")
 
     def __init__(
         self, source: Document, result: ReadResult, locale: str, variant: str | None
@@ -60,6 +60,8 @@ class Selection(Document):
         self.labels: dict[str, str] = {}
         #: The variant's page budget for the PDF (``pages:``), or None.
         self.pages: int | None = None
+        #: The language of each text taken from a language map, by pointer.
+        self.languages: dict[str, str] = {}
 
 
 def fallbacks(locale: str, document_locale: str = DEFAULT_LOCALE) -> list[str]:
@@ -112,6 +114,23 @@ def selected(document: Document, locale: str | None, variant: str | None) -> Doc
         raise UsageError(str(exc)) from None
 
 
+def language_of(document: Document, ptr: str) -> str:
+    """The language of the text at ``ptr``: the key its language map gave, else the document's.
+
+    A plain string is in the document's own ``locale`` (default ``en``),
+    whichever language is being built: ``--locale`` picks among language maps,
+    it does not translate.
+    """
+    if isinstance(document, Selection):
+        found = document.languages.get(ptr)
+        if found is not None:
+            return found
+        document = document.source
+    data = document.data
+    locale = data.get("locale") if isinstance(data, dict) else None
+    return locale if isinstance(locale, str) else DEFAULT_LOCALE
+
+
 def variant_names(data: Any) -> list[str]:
     """The variants a document names, in the order written."""
     variants = data.get("variants") if isinstance(data, dict) else None
@@ -153,6 +172,7 @@ def select(
     result.plain_scalars = walker.plain_scalars
     selection = Selection(document, result, effective, variant)
     selection.missing = walker.missing
+    selection.languages = walker.languages
     selection.pages = chosen.get("pages")
     labels = result.data.pop("labels", None)
     if isinstance(labels, dict):
@@ -183,6 +203,7 @@ class _Walker:
         self.key_positions: dict[str, tuple[int, int]] = {}
         self.plain_scalars: dict[str, str] = {}
         self.missing: list[tuple[str, tuple[str, ...]]] = []
+        self.languages: dict[str, str] = {}
         #: The tags that give the text in the selected language itself.
         self.own: frozenset[str] = frozenset(chain[:1])
 
@@ -277,6 +298,7 @@ class _Walker:
         chosen = next((tag for tag in self.chain if tag in value), next(iter(value)))
         if chosen not in self.own:
             self.missing.append((new, tuple(value)))
+        self.languages[new] = chosen
         self._locate(new, pointer.child(old, chosen))
         return str(value[chosen])
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from resumefmt._package import read_data
 from resumefmt._yaml_reader import resolve_plain
 from resumefmt.errors import UsageError
-from resumefmt.schemas import NEWEST, load_schema
+from resumefmt.schemas import NEWEST, schema_filename
 
 SUFFIXES = (".resumefmt.yaml", ".resumefmt.yml")
 
@@ -34,13 +34,17 @@ def target_path(name: str) -> Path:
 
 
 def starter_text(filename: str, *, schema: str | None = None, name: str | None = None) -> str:
-    """The starter résumé; ``schema`` is the modeline's target (default: the published URL).
+    """The starter résumé; ``schema`` is the modeline's target.
+
+    By default the newest schema's file name beside the résumé (``init`` writes
+    it there): yaml-language-server reads it without a network, where the
+    published address would need one.
 
     Without a ``name`` the starter is Ada Lovelace's.
     """
     template = read_data("templates/starter.resumefmt.yaml").decode("utf-8")
     return template.format(
-        schema=schema or load_schema(NEWEST)["$id"],
+        schema=schema or "./" + schema_filename(NEWEST),
         version=NEWEST,
         filename=filename,
         name=_yaml_scalar(name or "Ada Lovelace"),

@@ -299,6 +299,90 @@ sections:
         highlights: [Asked to be his pupil.]
 """
 
+#: What format 1.1 added, each printed field once (:func:`check_theme` compiles
+#: it too): volunteering, certificates, references, a photo (``photo.png``, which
+#: :func:`check_theme` writes beside it), descriptions, project organisations
+#: and types, profiles without an address or with a ``mailto:``/``tel:``/
+#: ``skype:`` one, and entries without a role or without dates.
+COMPLETE_DOCUMENT_1_1 = """\
+resumefmt: "1.1"
+basics:
+  name: Grace Hopper
+  image: photo.png
+  location: {city: Arlington, country: United States of America}
+  profiles:
+    - {network: Mastodon, username: "@grace@navy.example"}
+    - {network: Skype, url: "skype:grace.hopper?chat"}
+    - {network: Office phone, url: "tel:+1-555-0100"}
+    - {network: Desk, url: "mailto:desk@navy.example"}
+work:
+  - organization: Eckert-Mauchly Computer Corporation
+    description: Makers of the **UNIVAC**
+    role: Senior Mathematician
+    start: "1949"
+    end: "1950"
+  - organization: Harvard Computation Laboratory
+    description: Home of the Mark I
+  - organization: Vassar College
+    role: Associate Professor
+volunteer:
+  - organization: Naval Reserve Cadet Club
+    description: Teaching young sailors to program
+    role: Mentor
+    url: https://cadets.example.org
+    start: "1960"
+    end: "1966"
+    highlights: [Taught COBOL to forty cadets.]
+  - organization: Computer History Circle
+projects:
+  - name: FLOW-MATIC
+    organization: Remington Rand
+    type: compiler
+    description: An English-like data processing language
+  - name: Nanosecond wires
+    type: talk
+certificates:
+  - name: Certificate in Naval Communications
+    issuer: Naval Reserve Midshipmen's School
+    date: "1944-06"
+    url: https://certs.example.org/hopper
+    summary: Graduated **first** in her class.
+  - name: Bug Logbook Keeper
+references:
+  - name: Howard Aiken, Harvard
+    reference: |-
+      Grace wrote the *manual* for the Mark I.
+
+      She would do it again.
+  - name: A colleague at Remington Rand
+"""
+
+
+#: A small PNG (a 12 by 16 gradient) for the photo of :data:`COMPLETE_DOCUMENT_1_1`.
+def photo_png() -> bytes:
+    """The bytes of a small valid PNG, made here (no file to ship)."""
+    import struct
+    import zlib
+
+    width, height = 12, 16
+    rows = b"".join(
+        b"\x00" + bytes(v for x in range(width) for v in (20 * x, 15 * y, 120))
+        for y in range(height)
+    )
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
 #: Every character Typst gives a meaning to, and the calls a template might be
 #: tricked into making: printed literally, never run.
 HOSTILE_DOCUMENT = """\
@@ -381,6 +465,35 @@ def pdf_links(pdf: bytes) -> list[str]:
     return found
 
 
+def pdf_images(pdf: bytes) -> list[tuple[int, int]]:
+    """``(width, height)`` of each image the PDF's pages draw (in form XObjects too)."""
+    import io
+
+    import pypdf
+
+    found: list[tuple[int, int]] = []
+    seen: set[int] = set()
+
+    def walk(resources: Any) -> None:
+        objects: Any = (resources or {}).get("/XObject") or {}
+        for name in objects:
+            reference = objects.raw_get(name)
+            number = getattr(reference, "idnum", None)
+            if number is not None and number in seen:
+                continue
+            if number is not None:
+                seen.add(number)
+            thing = objects[name].get_object()
+            if thing.get("/Subtype") == "/Image":
+                found.append((int(thing["/Width"]), int(thing["/Height"])))
+            elif thing.get("/Subtype") == "/Form":
+                walk(thing.get("/Resources"))
+
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        walk(page.get("/Resources"))
+    return found
+
+
 class Printed(Record):
     """What a reader must find: ``anchors`` in order (sections, entries), each with its fields.
 
@@ -430,7 +543,7 @@ def printed(data: dict[str, Any]) -> Printed:
     def fields(entry: dict[str, Any], skip: str) -> tuple[list[str], list[str]]:
         found, bullets = [], []
         for key, value in entry.items():
-            if key == skip or value is None or isinstance(value, bool):
+            if key == skip or value is None or isinstance(value, bool) or key == "image":
                 continue
             if key in ("url",):
                 links.append(value)
@@ -469,9 +582,11 @@ def printed(data: dict[str, Any]) -> Printed:
         "education": "institution",
         "publication": "authors",
         "award": "title",
+        "certificate": "name",
         "skill": "name",
         "language": "language",
         "interest": "name",
+        "reference": "name",
         "custom": "title",
     }
     for section in shown["sections"]:
@@ -481,6 +596,8 @@ def printed(data: dict[str, Any]) -> Printed:
                 anchors.append((plain(item["line"]), [], []))
                 continue
             key = first[section["kind"]]
+            if key == "role" and item["role"] is None:  # the organisation heads it
+                key = "organization"
             if key == "authors" and item["authors"]:
                 anchor = plain(item["authors"][0]["name"])
             else:
@@ -555,8 +672,10 @@ def check_theme(
 ) -> None:
     """Check a Typst theme the way the built-in ones are checked, raising ``AssertionError``.
 
-    It compiles :data:`COMPLETE_DOCUMENT` and each of ``documents`` (YAML or
-    JSON text) and reads every field back with each extractor, in order;
+    It compiles :data:`COMPLETE_DOCUMENT`, :data:`COMPLETE_DOCUMENT_1_1` (with
+    its photo, which must be embedded) and each of ``documents`` (YAML or JSON
+    text, read as if in an empty folder) and reads every field back with each
+    extractor, in order;
     compiles twice to the same bytes; prints :data:`HOSTILE_DOCUMENT` literally;
     and refuses theme files that import packages from the network
     (``@preview/...``: a theme must work offline).
@@ -564,18 +683,29 @@ def check_theme(
     from pathlib import Path
 
     from resumefmt.loader import load_text
+    from resumefmt.selection import selected
 
     theme = typst_theme(name, registry)
     for file in sorted(Path(theme.directory).rglob("*.typ")):
         if '"@preview/' in file.read_text(encoding="utf-8"):
             raise AssertionError(f"{file}: a theme must not import @preview packages")
-    for text in (COMPLETE_DOCUMENT, *documents):
-        pdf = build_pdf(text, name, registry=registry)
-        if build_pdf(text, name, registry=registry) != pdf:
-            raise AssertionError(f"theme {name}: the same document gave different PDFs")
-        data = load_text(text, "doc", "json" if text.lstrip().startswith("{") else "yaml").data
-        for extractor in extractors:
-            assert_readable(pdf, data, extractor)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "photo.png").write_bytes(photo_png())
+        path = str(Path(folder) / "theme-check.yaml")
+        for text in (COMPLETE_DOCUMENT, COMPLETE_DOCUMENT_1_1, *documents):
+            pdf = build_pdf(text, name, registry=registry, path=path)
+            if build_pdf(text, name, registry=registry, path=path) != pdf:
+                raise AssertionError(f"theme {name}: the same document gave different PDFs")
+            json_text = text.lstrip().startswith("{")
+            document = load_text(text, "doc", "json" if json_text else "yaml")
+            # What the PDF prints: language maps resolved, the document's own language.
+            data = selected(document, None, None).data
+            for extractor in extractors:
+                assert_readable(pdf, data, extractor)
+            if data["basics"].get("image") and not pdf_images(pdf):
+                raise AssertionError(f"theme {name}: the photo is not in the PDF")
     hostile = build_pdf(HOSTILE_DOCUMENT, name, registry=registry)
     hostile_data = load_text(HOSTILE_DOCUMENT, "hostile.yaml").data
     for extractor in extractors:

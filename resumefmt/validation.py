@@ -9,7 +9,7 @@ from resumefmt._jsonschema import SchemaError, Validator, ecma_anchors, json_typ
 from resumefmt._text import quote
 from resumefmt.diagnostics import Diagnostic, Fix, sort_diagnostics
 from resumefmt.loader import Document
-from resumefmt.schemas import load_schema
+from resumefmt.schemas import NEWEST, load_schema
 from resumefmt.versions import VERSION_KEY, check_version
 
 TYPE_CHECKING = False
@@ -36,17 +36,93 @@ def validate(document: Document) -> list[Diagnostic]:
     """Every schema problem of ``document``, sorted by position; empty when valid."""
     if document.data is None and "" not in document.positions:  # nothing written at all
         return [Diagnostic.of(codes.TYPE, document.locate(""), EMPTY_FILE)]
+    foreign = _foreign(document)
+    if foreign is not None:
+        return [foreign]
     check = check_version(document)
     diagnostics = list(check.diagnostics)
     if check.schema_version is not None:
         validator = Validator(load_schema(check.schema_version))
+        newer: set[tuple[Any, ...]] | None = None
         for error in validator.iter_errors(document.data):
             if error.path[:1] == (VERSION_KEY,) or (
                 error.keyword == "required" and error.detail == VERSION_KEY
             ):
                 continue  # the version check has said what is wrong with it
-            diagnostics.append(explain(error, document))
+            diagnostic = explain(error, document)
+            if error.keyword == "additionalProperties" and check.schema_version != NEWEST:
+                if newer is None:
+                    newer = _unknown_keys(document.data, NEWEST)
+                if (tuple(error.path), error.detail) not in newer:
+                    diagnostic = _new_in_newest(diagnostic, error, document)
+            diagnostics.append(diagnostic)
     return sort_diagnostics(diagnostics)
+
+
+def _unknown_keys(data: Any, version: str) -> set[tuple[Any, ...]]:
+    """Where ``version``'s schema finds unknown keys in ``data``: (path, key) pairs."""
+    validator = Validator(load_schema(version))
+    return {
+        (tuple(e.path), e.detail)
+        for e in validator.iter_errors(data)
+        if e.keyword == "additionalProperties"
+    }
+
+
+def _new_in_newest(diagnostic: Diagnostic, error: SchemaError, document: Document) -> Diagnostic:
+    """An unknown key the newest format defines: say so, and how to move the file there."""
+    import shlex
+
+    name = "FILE" if document.path in ("-", "<string>") else shlex.quote(document.path)
+    message = (
+        f"{quote(error.detail)} in {_where(error)} is new in format {NEWEST}: "
+        f"run `resumefmt migrate {name}` to move this file to {NEWEST}"
+    )
+    return Diagnostic.of(codes.UNKNOWN_KEY, diagnostic.location, message)
+
+
+def _foreign(document: Document) -> Diagnostic | None:
+    """One line for a JSON Resume or RenderCV document, instead of a wall of unknown keys.
+
+    Only a document without our version key: one that declares ``resumefmt`` is
+    ours, however many keys it gets wrong.
+    """
+    data = document.data
+    if not isinstance(data, dict) or VERSION_KEY in data:
+        return None
+    rendercv_keys = {"design", "locale", "settings", "rendercv_settings"}
+    if isinstance(data.get("cv"), dict) and (
+        "sections" in data["cv"] or rendercv_keys & data.keys()
+    ):
+        what, source = "a RenderCV file", "rendercv"
+    elif _is_jsonresume(data):
+        what, source = "a JSON Resume document", "jsonresume"
+    else:
+        return None
+    from pathlib import PurePath
+
+    name = PurePath(document.path).name if document.path != "-" else "resume"
+    stem = re.sub(r"(\.resume)?\.(json|ya?ml)$", "", name, flags=re.IGNORECASE) or "resume"
+    message = (
+        f"this is {what}, not a resumefmt résumé: convert it with: resumefmt import "
+        f"{document.path} --from {source} -o {stem}.resumefmt.yaml"
+    )
+    return Diagnostic.of(codes.VERSION, document.locate(""), message)
+
+
+def _is_jsonresume(data: dict[str, Any]) -> bool:
+    """JSON Resume's shape: its ``$schema``, ``meta``, ``basics.label`` or a work ``position``."""
+    schema = data.get("$schema")
+    if isinstance(schema, str) and ("jsonresume" in schema or "resume-schema" in schema):
+        return True
+    basics = data.get("basics")
+    if isinstance(data.get("meta"), dict) or (isinstance(basics, dict) and "label" in basics):
+        return True
+    work = data.get("work")
+    return isinstance(work, list) and any(
+        isinstance(entry, dict) and ({"position", "company", "startDate"} & entry.keys())
+        for entry in work
+    )
 
 
 def explain(error: SchemaError, document: Document) -> Diagnostic:
@@ -278,6 +354,34 @@ def _required(error: SchemaError, document: Document) -> Explanation:
     )
 
 
+#: JSON Resume's and RenderCV's names for our fields, each with the fields it may
+#: stand for (the first one the object has is suggested).
+FOREIGN_NAMES: dict[str, tuple[str, ...]] = {
+    "position": ("role",),
+    "company": ("organization",),
+    "name": ("organization", "title"),
+    "startDate": ("start",),
+    "start_date": ("start",),
+    "endDate": ("end",),
+    "end_date": ("end",),
+    "studyType": ("degree",),
+    "area": ("field",),
+    "score": ("gpa",),
+    "label": ("headline",),
+    "website": ("url",),
+    "picture": ("image",),
+    "photo": ("image",),
+    "releaseDate": ("date",),
+    "publisher": ("venue",),
+    "journal": ("venue",),
+    "awardDate": ("date",),
+    "social_networks": ("profiles",),
+    "entity": ("organization",),
+    "keywords": ("technologies",),
+    "roles": ("role",),
+}
+
+
 def _unknown(error: SchemaError, document: Document) -> Explanation:
     key = error.detail
     known = list(error.schema.get("properties", {}))
@@ -293,7 +397,8 @@ def _unknown(error: SchemaError, document: Document) -> Explanation:
     message = f"unknown key {quote(key)} in {_where(error)}"
     from difflib import get_close_matches  # only on this error path: keeps start-up light
 
-    close = get_close_matches(key, known, n=1, cutoff=0.6)
+    foreign = [name for name in FOREIGN_NAMES.get(key, ()) if name in known]
+    close = foreign[:1] or get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
         message += f" (did you mean '{close[0]}'?)"
     elif known:

@@ -1,11 +1,12 @@
 """Publish the package's schemas after editing them (run from anywhere).
 
 The package copy (resumefmt/schema/*.schema.json) is the source. This script
-copies it to the published folder schema/, and writes resumefmt/_schema_X_Y.py
-for each version, the same schema as Python data: a validate run imports the one
-it needs from bytecode
-instead of importing json and parsing the file (1.5 ms of a pre-commit hook's
-start-up; see docs/decisions.md). tests/test_schemas.py fails while either
+copies it to the published folder schema/, writes schema/catalog.json (the
+entry to submit to SchemaStore: every version's published address), and writes
+resumefmt/_schema_X_Y.py for each version, the same schema as Python data: a
+validate run imports the one it needs from bytecode instead of importing json
+and parsing the file (1.5 ms of a pre-commit hook's start-up; see
+docs/decisions.md). tests/test_schemas.py fails while either
 copy differs from the source.
 """
 
@@ -55,10 +56,40 @@ def render_data_module(version: str) -> str:
     return f"{HEADER.format(version=version)}SCHEMA: dict[str, Any] = {body}\n"
 
 
+#: What SchemaStore's catalog shows for the format (tests/test_catalog.py checks the rest).
+CATALOG_NAME = "resumefmt"
+CATALOG_DESCRIPTION = "A résumé kept as code: the resumefmt format (YAML or JSON)"
+#: The file names the format recommends (README, "The format"); resume.yaml is JSON Resume's.
+FILE_MATCH = ["*.resumefmt.yaml", "*.resumefmt.yml", "*.resumefmt.json"]
+
+
+def render_catalog() -> str:
+    """schema/catalog.json: a SchemaStore catalog holding the one entry to submit."""
+    ids = {}
+    for version in versions():
+        source = SOURCE / f"resumefmt-{version}.schema.json"
+        ids[version] = json.loads(source.read_text(encoding="utf-8"))["$id"]
+    entry = {
+        "name": CATALOG_NAME,
+        "description": CATALOG_DESCRIPTION,
+        "fileMatch": FILE_MATCH,
+        "url": ids[versions()[-1]],
+        "versions": ids,
+    }
+    catalog = {
+        "$schema": "https://json.schemastore.org/schema-catalog.json",
+        "version": 1,
+        "schemas": [entry],
+    }
+    return json.dumps(catalog, indent=2, ensure_ascii=False) + "\n"
+
+
 def main() -> None:
     for source in sorted(SOURCE.glob("*.schema.json")):
         shutil.copyfile(source, ROOT / "schema" / source.name)
         print(f"schema/{source.name}")
+    (ROOT / "schema" / "catalog.json").write_text(render_catalog(), encoding="utf-8")
+    print("schema/catalog.json")
     for version in versions():
         module = data_module(version)
         module.write_text(render_data_module(version), encoding="utf-8")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 
 # The rule tests' helpers are the public ones plugin authors use.
@@ -74,6 +75,14 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+# Under CI every run draws the same Hypothesis examples, so a submission that
+# passed is not failed later by a new draw; laptops keep exploring new ones
+# (and a failure found there becomes an @example).
+hypothesis.settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if in_ci():
+    hypothesis.settings.load_profile("ci")
 
 
 def require_module(name: str) -> Any:

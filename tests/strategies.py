@@ -405,10 +405,9 @@ def _jr(importable: bool) -> st.SearchStrategy[dict[str, Any]]:
             "highlights": _list(s),
         },
     )
-    volunteer = obj(
-        {},
+    volunteer = entry(
+        {"organization": s},
         {
-            "organization": s,
             "position": s,
             "url": u,
             "startDate": d,
@@ -430,12 +429,12 @@ def _jr(importable: bool) -> st.SearchStrategy[dict[str, Any]]:
         },
     )
     award = entry({"title": s}, {"date": d, "awarder": s, "summary": s})
-    certificate = obj({}, {"name": s, "date": d, "url": u, "issuer": s})
+    certificate = entry({"name": s}, {"date": d, "url": u, "issuer": s})
     publication = entry({"name": s}, {"publisher": s, "releaseDate": d, "url": u, "summary": s})
     skill = entry({"name": s}, {"level": s, "keywords": keywords})
     language = entry({"language": s}, {"fluency": s})
     interest = entry({"name": s}, {"keywords": keywords})
-    reference = obj({}, {"name": s, "reference": s})
+    reference = entry({"name": s}, {"reference": s})
     project = entry(
         {"name": s},
         {

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import example_files
+from conftest import SCHEMA_DIR, example_files
 
 from resumefmt import __version__
 
@@ -204,12 +204,46 @@ def test_init_writes_a_valid_starter_with_the_modeline(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     written = tmp_path / "ada.resumefmt.yaml"
     text = written.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == (
-        "# yaml-language-server: $schema=https://resumefmt.dev/schema/1.1/resumefmt.schema.json"
-    )
+    # The schema beside the file, so that editors need no network (tests/test_editor.py).
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=./resumefmt-1.1.schema.json"
     assert '  name: "Ada Lovelace: Countess"' in text
     assert run("validate", "ada.resumefmt.yaml", cwd=tmp_path).returncode == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ada.resumefmt.yaml"]  # no temp file
+    assert sorted(p.name for p in tmp_path.iterdir()) == [  # no temporary file
+        "ada.resumefmt.yaml",
+        "resumefmt-1.1.schema.json",
+    ]
+    schema = (tmp_path / "resumefmt-1.1.schema.json").read_text(encoding="utf-8")
+    assert schema == (SCHEMA_DIR / "resumefmt-1.1.schema.json").read_text(encoding="utf-8")
+    assert result.stderr.splitlines()[1:] == [
+        "wrote resumefmt-1.1.schema.json, the schema the modeline names, for editors"
+    ]
+
+
+def test_init_shares_the_schema_file_and_never_replaces_another(tmp_path: Path) -> None:
+    assert run("init", "one", cwd=tmp_path).returncode == 0
+    again = run("init", "two", cwd=tmp_path)  # the same schema is there: nothing to say
+    assert (
+        again.stderr
+        == "wrote two.resumefmt.yaml; check it with: resumefmt validate two.resumefmt.yaml\n"
+    )
+    mine = tmp_path / "resumefmt-1.1.schema.json"
+    mine.write_text('{"my": "own"}', encoding="utf-8")
+    third = run("init", "three", cwd=tmp_path)
+    assert third.returncode == 0
+    assert third.stderr.splitlines()[1] == (
+        "resumefmt: left resumefmt-1.1.schema.json as it is: it is not the format 1.1 schema, "
+        "so editors check the résumé against it; `resumefmt schema > resumefmt-1.1.schema.json` "
+        "replaces it"
+    )
+    assert mine.read_text(encoding="utf-8") == '{"my": "own"}'
+
+
+def test_init_schema_option_points_elsewhere_and_writes_no_schema(tmp_path: Path) -> None:
+    url = "https://resumefmt.dev/schema/1.1/resumefmt.schema.json"
+    assert run("init", "cv", "--schema", url, cwd=tmp_path).returncode == 0
+    text = (tmp_path / "cv.resumefmt.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={url}"
+    assert [p.name for p in tmp_path.iterdir()] == ["cv.resumefmt.yaml"]
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:

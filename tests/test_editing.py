@@ -227,3 +227,13 @@ def test_a_second_byte_order_mark_is_not_counted_in_columns() -> None:
     document = load_text(source, "a.yaml")
     text = apply(source, [replace_in_value(document, "/a", 0, 3, "BOM")])
     assert text == "\ufeff{a: BOM val}  # c\n"
+
+
+def test_a_key_in_a_flow_mapping_is_quoted_when_it_must_be() -> None:
+    from resumefmt.editing import rename_key
+
+    source = "a: {b: c, e: f}  # cm\n"
+    document = load_text(source, "a.yaml")
+    text = apply(source, [rename_key(document, "/a/b", "x, y")])
+    assert text == 'a: {"x, y": c, e: f}  # cm\n'
+    assert load_text(text, "a.yaml").data == {"a": {"x, y": "c", "e": "f"}}

@@ -3,15 +3,20 @@
 Editors check résumé files through yaml-language-server and the modeline
 ``# yaml-language-server: $schema=...`` at the top of each file. These tests start the
 server from tests/node (``npm install`` there) and speak to it as an editor does.
-The online schema store stays off, so nothing here needs the network.
+The online schema store stays off, so nothing here needs the network; the
+offline test also points the server's HTTP at a local socket that counts
+connections, to show that the modeline ``init`` writes needs none.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import queue
 import re
+import socket
 import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,11 +25,15 @@ from typing import Any
 import pytest
 from conftest import EXAMPLES, NODE_BIN, ROOT, SCHEMA_DIR, require_tool
 
+import resumefmt
+
 pytestmark = pytest.mark.external
+#: The package under test (the subprocess runs it, not whatever is installed).
+PACKAGE_ROOT = Path(resumefmt.__file__).resolve().parent.parent
 
 TIMEOUT = 30.0  # seconds to wait for any one answer or diagnostics
 STARTER = EXAMPLES / "starter.resumefmt.yaml"
-SCHEMA = SCHEMA_DIR / "resumefmt-1.0.schema.json"
+SCHEMA = SCHEMA_DIR / "resumefmt-1.1.schema.json"
 
 # What the editor answers to workspace/configuration: validation on, schema store off.
 YAML_SETTINGS: dict[str, Any] = {
@@ -41,14 +50,22 @@ Diagnostic = dict[str, Any]
 class LspClient:
     """A small LSP client: Content-Length framing, JSON-RPC ids, a background reader."""
 
-    def __init__(self, command: list[str], root: Path) -> None:
+    def __init__(
+        self,
+        command: list[str],
+        root: Path,
+        http: dict[str, Any] | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.proc = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=root,
+            env=env,
         )
+        self.http = http  # the editor's "http" settings (proxy) the server asks for
         self._next_id = 0
         self._write_lock = threading.Lock()
         self._responses: dict[int, queue.Queue[dict[str, Any]]] = {}
@@ -131,12 +148,10 @@ class LspClient:
                 self._diagnostics[params["uri"]] = params["diagnostics"]
                 self._published.notify_all()
 
-    @staticmethod
-    def _answer(method: str, params: Any) -> Any:
+    def _answer(self, method: str, params: Any) -> Any:
         if method == "workspace/configuration":
-            return [
-                YAML_SETTINGS if item.get("section") == "yaml" else None for item in params["items"]
-            ]
+            sections = {"yaml": YAML_SETTINGS, "http": self.http}
+            return [sections.get(item.get("section")) for item in params["items"]]
         return None  # client/registerCapability, window/workDoneProgress/create, ...
 
     def diagnostics(
@@ -165,6 +180,14 @@ class LspClient:
 
     # --- the editor's side of a session ------------------------------------------
 
+    def completion_labels(self, uri: str, line: int, character: int) -> list[str]:
+        result = self.request(
+            "textDocument/completion",
+            {"textDocument": {"uri": uri}, "position": {"line": line, "character": character}},
+        )
+        items = result["items"] if isinstance(result, dict) else (result or [])
+        return [str(item["label"]) for item in items]
+
     def start(self, root: Path) -> dict[str, Any]:
         result: dict[str, Any] = self.request(
             "initialize",
@@ -178,6 +201,7 @@ class LspClient:
                     "textDocument": {
                         "publishDiagnostics": {"relatedInformation": True},
                         "hover": {"contentFormat": ["markdown", "plaintext"]},
+                        "completion": {"completionItem": {"snippetSupport": False}},
                     },
                 },
             },
@@ -325,3 +349,150 @@ def test_bad_date_shows_the_schemas_pattern_error_message(
     assert [(d["range"]["start"]["line"], d["message"]) for d in found] == [
         (line_of(text, '"2021-13"'), message)
     ]
+
+
+# --- offline, with exactly what `resumefmt init` writes ------------------------------------------
+
+
+class ConnectionCounter:
+    """A local HTTP proxy that counts the connections made to it and refuses each (502).
+
+    The offline server's proxy: any schema fetched from the network would come
+    here and fail, so an unchanged count shows nothing was. (A connection
+    closed without an answer would leave the server's request pending forever.)
+    """
+
+    def __init__(self) -> None:
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.address = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.count = 0
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _peer = self.socket.accept()
+            except OSError:
+                return  # closed
+            self.count += 1
+            with connection:
+                connection.settimeout(5)
+                try:
+                    connection.recv(65536)
+                    connection.sendall(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n")
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.socket.close()
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder where `resumefmt init cv` ran, as a new user's would be."""
+    folder = tmp_path_factory.mktemp("workspace")
+    result = subprocess.run(
+        [sys.executable, "-m", "resumefmt", "init", "cv"],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(PACKAGE_ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def offline(workspace: Path) -> Iterator[tuple[LspClient, ConnectionCounter]]:
+    executable = require_tool("yaml-language-server", search=NODE_BIN)
+    counter = ConnectionCounter()
+    proxy = {"proxy": counter.address, "proxyStrictSSL": False}
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy",)}
+    env |= {"HTTP_PROXY": counter.address, "HTTPS_PROXY": counter.address}
+    env |= {"http_proxy": counter.address, "https_proxy": counter.address}
+    client = LspClient([executable, "--stdio"], workspace, http=proxy, env=env)
+    try:
+        client.start(workspace)
+        yield client, counter
+    finally:
+        client.close()
+        counter.close()
+
+
+def test_the_modeline_init_writes_gives_the_11_schema_offline(
+    offline: tuple[LspClient, ConnectionCounter], workspace: Path
+) -> None:
+    server, counter = offline
+    path = workspace / "cv.resumefmt.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=./resumefmt-1.1.schema.json"
+    assert (workspace / "resumefmt-1.1.schema.json").read_text(encoding="utf-8") == (
+        SCHEMA.read_text(encoding="utf-8")
+    )
+    before = counter.count
+    uri = server.open(path)
+    assert server.diagnostics(uri) == []
+
+    shown = hover_text(
+        server.request(
+            "textDocument/hover",
+            {
+                "textDocument": {"uri": uri},
+                "position": {"line": line_of(text, "resumefmt:"), "character": 2},
+            },
+        )
+    )
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["properties"]["resumefmt"]["description"] in shown  # the 1.1 text
+    assert "resumefmt-1.1.schema.json" in shown
+
+    # Completion on a new top-level line offers the sections 1.1 added.
+    extended = text + "\n"
+    server.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": extended}],
+        },
+    )
+    labels = server.completion_labels(uri, len(extended.splitlines()), 0)
+    assert {"volunteer", "certificates", "references"} <= set(labels), labels
+    assert counter.count == before  # nothing was fetched: the schema is the file beside
+
+
+def test_a_wrong_value_in_a_11_field_is_squiggled_offline(
+    offline: tuple[LspClient, ConnectionCounter], workspace: Path
+) -> None:
+    server, counter = offline
+    text = (workspace / "cv.resumefmt.yaml").read_text(encoding="utf-8")
+    text += "\nvolunteer:\n  - organization: [a, b]\n"
+    path = workspace / "wrong.resumefmt.yaml"
+    path.write_text(text, encoding="utf-8")
+    before = counter.count
+    found = server.diagnostics(server.open(path), until=bool)
+    assert [d["range"]["start"]["line"] for d in found] == [line_of(text, "organization: [a")]
+    assert "Incorrect type" in found[0]["message"]
+    assert counter.count == before
+
+
+def test_the_published_address_would_need_the_network(
+    offline: tuple[LspClient, ConnectionCounter], workspace: Path
+) -> None:
+    """The control: the published $id cannot load here, and the attempt reaches the counter.
+
+    So the passing tests above did not fetch their schema by another road.
+    """
+    server, counter = offline
+    url = json.loads(SCHEMA.read_text(encoding="utf-8"))["$id"]
+    text = (workspace / "cv.resumefmt.yaml").read_text(encoding="utf-8")
+    text = text.replace("./resumefmt-1.1.schema.json", url, 1)
+    path = workspace / "published.resumefmt.yaml"
+    path.write_text(text, encoding="utf-8")
+    before = counter.count
+    found = server.diagnostics(server.open(path), until=bool)
+    assert any("Unable to load schema" in d["message"] and url in d["message"] for d in found), (
+        found
+    )
+    assert counter.count > before

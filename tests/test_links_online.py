@@ -834,7 +834,7 @@ def cli_with_fake_dns(
 
 
 def test_cli_a_resolver_that_knows_no_name(tmp_path: Path) -> None:
-    fragment = profiles("https://github.com/ada", "https://ada.dev/", "https://example.org/cv")
+    fragment = profiles("https://github.com/ada", "https://ada.dev/", "https://lovelace.org/cv")
     result = cli_with_fake_dns(
         "lint --online: the resolver denies every name", tmp_path, fragment, names={}
     )

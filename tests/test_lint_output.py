@@ -171,7 +171,7 @@ def test_lint_json_and_text_agree_on_the_seeds() -> None:
     ] == text.stdout.splitlines()
     keys = [(f["path"], f["line"], f["column"]) for f in findings]
     assert keys == sorted(keys)
-    assert len({f["path"] for f in findings}) == 2  # the starter has none
+    assert len({f["path"] for f in findings}) == 3  # the starter: its placeholder address
 
 
 # Colour: the severity word and the code only, on a terminal or when asked.

@@ -88,3 +88,17 @@ def test_the_generated_cldr_data_is_current() -> None:
     ).stdout
     committed = (ROOT / "resumefmt" / "locales" / "_cldr.py").read_text(encoding="utf-8")
     assert fresh == committed, "stale: run python scripts/gen_locales.py"
+
+
+def test_the_locales_page_is_current() -> None:
+    require_module("babel")  # the page names each language the way CLDR does
+    script = ROOT / "scripts" / "gen_locale_docs.py"
+    code = f"import runpy; m = runpy.run_path({str(script)!r}); print(m['render'](), end='')"
+    fresh = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    committed = (ROOT / "docs" / "locales.md").read_text(encoding="utf-8")
+    assert fresh == committed, "stale: run python scripts/gen_locale_docs.py"
+    # Every language has its row, with the range it prints.
+    for tag in LOCALES:
+        assert f"| `{tag}` |" in committed and Locale(tag).range("2021-03", "present") in committed

@@ -448,6 +448,7 @@ _MARKUP_PIECES = [
 @settings(max_examples=400, deadline=None)
 @given(source=st.lists(st.sampled_from(_MARKUP_PIECES), min_size=1, max_size=14).map("".join))
 @example(source="<https://x.y::;a>")  # an autolink whose text a tidying reader would change
+@example(source="**`***a*")  # bold whose stars close only if the italic after it prints its own
 def test_rich_text_reads_back_as_its_plain_text(source: str) -> None:
     """Dense markup: whatever the spans, CommonMark shows exactly their text, no HTML."""
     from resumefmt.converters.markdown._escape import rich

@@ -15,6 +15,7 @@ require_module("typst")
 pypdf = require_module("pypdf")
 
 from resumefmt.loader import load  # noqa: E402
+from resumefmt.selection import selected  # noqa: E402
 from resumefmt.testing import COMPLETE_DOCUMENT, assert_readable, build_pdf  # noqa: E402
 
 THEMES = ("classic", "sans", "compact")
@@ -44,7 +45,9 @@ def compiled(example: str, theme: str) -> bytes:
 def test_every_field_reads_back_in_order(example: str, theme: str, extractor: str) -> None:
     if extractor == "pdftotext":
         require_tool("pdftotext")
-    assert_readable(compiled(example, theme), load(EXAMPLES[example]).data, extractor)
+    assert_readable(
+        compiled(example, theme), selected(load(EXAMPLES[example]), None, None).data, extractor
+    )
 
 
 @pytest.mark.parametrize("extractor", ["pdftotext", "pypdf"])
@@ -67,7 +70,9 @@ def test_a_missing_field_is_caught() -> None:
     """The check is not vacuous: a PDF of another résumé fails it, naming the field."""
     with pytest.raises(AssertionError, match="'Cheng Zeyi' is missing or out of order"):
         assert_readable(
-            compiled("shuai-xie", "classic"), load(EXAMPLES["cheng-zeyi"]).data, "pypdf"
+            compiled("shuai-xie", "classic"),
+            selected(load(EXAMPLES["cheng-zeyi"]), None, None).data,
+            "pypdf",
         )
 
 

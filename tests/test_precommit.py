@@ -88,6 +88,22 @@ def test_hook_fails_an_invalid_resume(tmp_path: Path, pre_commit_home: Path, hoo
     assert INVALID_LINE in result.stdout
 
 
+def test_migrate_hook_fails_an_older_version_and_passes_the_newest(
+    tmp_path: Path, pre_commit_home: Path
+) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    old = _try_repo(_repo(tmp_path / "old", GOOD), "resumefmt-migrate", pre_commit_home)
+    assert old.returncode == 1, old.stdout + old.stderr
+    assert "cv.resumefmt.yaml: would migrate 1.0 → 1.1" in old.stdout.splitlines()
+    assert "nothing to do" not in old.stdout  # --quiet: only what needs doing
+    newest = GOOD.replace('resumefmt: "1.0"', 'resumefmt: "1.1"')
+    new = _try_repo(_repo(tmp_path / "new", newest), "resumefmt-migrate", pre_commit_home)
+    assert new.returncode == 0, new.stdout + new.stderr
+    assert "Passed" in new.stdout
+    assert (tmp_path / "old" / "repo" / "cv.resumefmt.yaml").read_text("utf-8") == GOOD
+
+
 def test_lint_hook_fails_on_a_rule_finding(tmp_path: Path, pre_commit_home: Path) -> None:
     result = _try_repo(_repo(tmp_path, INVERTED), "resumefmt-lint", pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr

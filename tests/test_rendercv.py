@@ -113,7 +113,7 @@ def test_the_mapping(tmp_path: Path) -> None:
         "education",
         "publications",
         "sections",
-        "x-rendercv",
+        "labels",
     ]
     basics = data["basics"]
     assert basics["summary"].startswith("I model how **pollinator networks**")
@@ -164,7 +164,8 @@ def test_the_mapping(tmp_path: Path) -> None:
         "date": "2024-05-14",
     }
     assert talks["items"][1]["x-rendercv"] == {"date": "Spring 2023"}
-    assert data["x-rendercv"] == {"titles": {"research": "Research Experience"}}
+    assert data["labels"] == {"research": "Research Experience"}
+    assert "x-rendercv" not in data
 
 
 def test_skills_languages_summary_and_custom_sections(tmp_path: Path) -> None:
@@ -249,7 +250,8 @@ def test_design_locale_and_settings_are_kept(tmp_path: Path) -> None:
     assert kept["design"]["theme"] == "sb2nov"
     assert kept["locale"]["present"] == "至今"
     assert kept["settings"]["bold_keywords"] == ["Java"]
-    assert kept["titles"] == {"education": "教育背景", "work": "工作经历", "skills": "专业技能"}
+    labels = load(out).data["labels"]
+    assert labels == {"education": "教育背景", "work": "工作经历", "skills": "专业技能"}
 
 
 def test_renderCV_sub_bullets_are_read_not_refused(tmp_path: Path) -> None:

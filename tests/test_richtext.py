@@ -115,6 +115,12 @@ def test_no_lead_in(source: str) -> None:
     [
         ("a\r\n<https://x.org>", [("https://x.org", 4, 17)]),
         ("a\r\rb https://x.org/p).", [("https://x.org/p", 5, 20)]),
+        # A Chinese sentence goes on after the address: full-width marks end it.
+        ("项目\uff08https://x.org/a\uff09\uff0c负责开发", [("https://x.org/a", 3, 18)]),
+        (
+            "见 https://zh.wikipedia.org/wiki/北京。",
+            [("https://zh.wikipedia.org/wiki/北京", 2, 34)],
+        ),
     ],
 )
 def test_links_keep_their_offsets_across_line_endings(

@@ -127,12 +127,21 @@ FAILS = [
     (
         "RF107",
         roles(("Acme", "2015", '"2017"'), ("Initech", "2019", "present")),
-        [(12, 10, "RF107")],
+        [(11, 12, "RF107")],  # newer by start and by end: at the start
     ),
     (
         "RF107",
         roles(("Acme", "2019-01", "present"), ("Initech", "2021-03", "present")),
         [(11, 12, "RF107")],
+    ),
+    # in neither order: newest first by end is broken, and by start too; Initech is
+    # newer than Acme by both (at its start), Hooli newer than Initech by end only
+    (
+        "RF107",
+        roles(
+            ("Acme", "2018", '"2019"'), ("Initech", "2020", '"2021"'), ("Hooli", "2017", "present")
+        ),
+        [(11, 12, "RF107"), (16, 10, "RF107")],
     ),
     ("RF108", 'awards:\n  - title: Prize\n    date: "2026-07"\n', [(6, 11, "RF108")]),
     (
@@ -185,6 +194,16 @@ PASSES = [
     ("RF107", roles(("Acme", "2022", '"2022"'), ("Initech", "2022-06", '"2022-08"'))),
     # ends that the precision leaves unordered decide it: the starts are not consulted
     ("RF107", roles(("Acme", "2018", '"2022"'), ("Initech", "2021", '"2022-06"'))),
+    # newest first by start: the later-started internship above the job that goes on
+    ("RF107", roles(("Acme", "2022-06", '"2022-09"'), ("Initech", "2020-01", "present"))),
+    (
+        "RF107",
+        roles(
+            ("Acme", "2023-01", '"2023-06"'),
+            ("Initech", "2021-03", "present"),
+            ("Hooli", "2018-09", '"2021-02"'),
+        ),
+    ),
     (
         "RF107",
         'publications:\n  - title: Old\n    date: "2015"\n  - title: New\n    date: "2020"\n',
@@ -306,8 +325,8 @@ def test_order_sections_are_an_option() -> None:
 def test_the_former_name_of_the_order_rule_still_works_in_a_comment() -> None:
     fragment = roles(("Acme", "2015", '"2017"'), ("Initech", "2019", "present"))
     assert [m[:5] for m in messages(fragment)] == ["RF107"]
-    comment = "end: present  # resumefmt: disable=dates.not-newest-first"
-    assert messages(fragment.replace("end: present", comment)) == []
+    comment = 'start: "2019"  # resumefmt: disable=dates.not-newest-first'
+    assert messages(fragment.replace('start: "2019"', comment)) == []
 
 
 # The seeds, judged on the day they were reviewed. Shuai Xie's dates are clean:
@@ -319,7 +338,7 @@ SEEDS = {
     "shuai-xie.resumefmt.yaml": [],
     "cheng-zeyi.resumefmt.yaml": [
         (
-            38,
+            66,
             12,
             "RF106 work writes 7 dates as years (YYYY) and 2 dates as months (YYYY-MM); this one "
             "(2023-12) differs from most: write every date of a section at one precision",

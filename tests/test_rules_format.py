@@ -73,6 +73,7 @@ FAILS = [
     (bullets("Wrote tests."), [(10, 9, "RF172")]),
     (bullets("Built the API today"), [(10, 9, "RF172")]),
     (bullets('"**Built the API**."'), [(10, 10, "RF172")]),
+    (bullets("编写了测试。"), [(10, 9, "RF172")]),  # 6 wide characters: 12 of 20
     # stray whitespace: at the word before the spaces
     (bullets("Cut build  time by 40%."), [(10, 13, "RF173")]),
     (folded("Cut build time  ", "by 40% with caching."), [(11, 19, "RF173")]),
@@ -81,6 +82,8 @@ FAILS = [
     (title('"Deep learning "'), [(5, 18, "RF173")]),
     ("projects:\n  - name: X\n    summary: |-\n      Fast \n      kernels.\n", [(7, 7, "RF173")]),
     ('projects:\n  - name: X\n    summary: "Fast\\n\\tkernels."\n', [(6, 14, "RF173")]),
+    # printed text beside unprinted text: only the printed is read
+    ("basics:\n  name: 'Ada  Lovelace'\n  x-note: 'a  b'\n", [(3, 10, "RF173")]),
 ]
 
 PASSES = [
@@ -98,8 +101,13 @@ PASSES = [
     bullets(LONGEST),
     bullets('"**Built** ' + "a" * 294 + '"'),
     bullets("Developed payment systems.", "Built the API today."),
+    # full CJK sentences: each wide character counts as two
+    bullets("负责支付系统的后端开发。", "支付システムを設計した。", "결제 시스템을 설계했다."),
     title("Deep learning, then more"),
     "projects:\n  - name: X\n    summary: |-\n      Fast kernels:\n        int8 and fp8.\n",
+    # text no converter prints: the user's own x- fields, addresses, dates
+    bullets("Cut build time by 40%.") + '    x-notes: "Ask  Bob\\tfirst. "\n',
+    'x-private:\n  todo: "  rewrite  this "\n',
 ]
 
 
@@ -143,8 +151,19 @@ def messages(fragment: str) -> list[str]:
             "this bullet is 302 characters long (limit 300): split or cut it",
         ),
         (
+            # 154 Chinese characters fill as much of a line as 308 Latin letters
+            bullets("负责支付系统的后端开发与维护" * 11),
+            "this bullet is 154 characters long, 308 counting each wide character as two "
+            "(limit 300): split or cut it",
+        ),
+        (
             bullets("Wrote tests."),
             "this bullet is only 12 characters long (at least 20): say more",
+        ),
+        (
+            bullets("编写了测试。"),
+            "this bullet is only 6 characters long, 12 counting each wide character as two "
+            "(at least 20): say more",
         ),
         (bullets("Cut build  time by 40%."), "more than one space after 'build': write one"),
         (title('"Deep\\tlearning"'), "a tab after 'Deep': write one space"),
@@ -175,13 +194,13 @@ def test_shuai_xie_seed() -> None:
 def test_cheng_zeyi_seed() -> None:
     # "include:" and "other…" are the wording rules' to report, not mixed punctuation.
     assert _seed("cheng-zeyi.resumefmt.yaml") == [
-        (42, 9, "RF171"),
-        (52, 9, "RF171"),
-        (65, 9, "RF171"),
-        (71, 9, "RF171"),
-        (85, 9, "RF171"),
-        (93, 9, "RF171"),
-        (104, 9, "RF171"),
-        (111, 9, "RF171"),
-        (122, 9, "RF171"),
+        (70, 11, "RF171"),
+        (87, 11, "RF171"),
+        (109, 11, "RF171"),
+        (117, 11, "RF171"),
+        (138, 11, "RF171"),
+        (150, 11, "RF171"),
+        (168, 11, "RF171"),
+        (179, 11, "RF171"),
+        (197, 11, "RF171"),
     ]

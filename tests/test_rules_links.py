@@ -75,7 +75,6 @@ def profile(url: str, network: str = "GitHub", username: str | None = None) -> s
 FAILS += [
     (profile("https://github.com/ada/engine"), [(6, 12, "RF124")]),
     (profile("https://github.com/-ada"), [(6, 12, "RF124")]),
-    (profile("https://www.github.com/ada"), [(6, 12, "RF124")]),
     (profile("https://gitlab.com/ada"), [(6, 12, "RF124")]),
     (profile("https://github.com/ada", network="LinkedIn"), [(6, 12, "RF124")]),
     (profile("https://www.linkedin.com/company/ada", "LinkedIn"), [(6, 12, "RF124")]),
@@ -84,6 +83,9 @@ FAILS += [
     (profile("https://scholar.google.com/citations?hl=en", "Google Scholar"), [(6, 12, "RF124")]),
     (profile("https://github.com/lovelace", username="ada"), [(6, 17, "RF125")]),
     (profile("https://mastodon.social/@lov", "Mastodon", "ada"), [(6, 17, "RF125")]),
+    (profile("https://www.gitlab.com/lov", "GitLab", "ada"), [(6, 17, "RF125")]),
+    (profile("https://www.youtube.com/@lov", "YouTube", "ada"), [(6, 17, "RF125")]),
+    (profile("https://www.github.com/lov/", username="ada"), [(6, 17, "RF125")]),
     (P + "    summary: Code (https://github.com/ada/fast).\n", [(6, 20, "RF126")]),
     # a folded scalar: the finding is on the line where the address is written
     (P + "    summary: >-\n      First line.\n      Then <https://x.ttfb/> here.\n",
@@ -110,6 +112,21 @@ PASSES = [
     profile("https://scholar.google.com.hk/citations?hl=en&user=JicYPdAAAAAJ", "Google Scholar"),
     profile("https://mastodon.social/@ada", "Mastodon", "'@ada'"),
     profile("https://ada.example.com/", "Homepage"),
+    # profile addresses people copy: www., http, trailing slashes, m. hosts, queries
+    profile("https://www.github.com/ada"),
+    profile("https://www.github.com/ada/", username="ada"),
+    profile("https://github.com/ada?tab=repositories", username="Ada"),
+    profile("https://www.linkedin.com/in/ada-l/", "LinkedIn", "ada-l"),
+    profile("https://m.linkedin.com/in/ada-l/?locale=en_US", "LinkedIn", "ada-l"),
+    profile("https://www.linkedin.com/in/ada-l/de", "LinkedIn", "ada-l"),
+    profile("https://www.linkedin.com/pub/ada-l/1/2a/3b", "LinkedIn"),
+    # addresses that carry an id, not the username
+    profile("https://www.youtube.com/channel/UCxyz123ABCdef456GHIjkl", "YouTube", "adalovelace"),
+    profile("https://stackoverflow.com/users/123456/ada-lovelace", "Stack Overflow", "ada"),
+    profile("https://orcid.org/0000-0002-1825-0097", "ORCID", "ada"),
+    profile("https://scholar.google.com/citations?user=JicYPdAAAAAJ", "Google Scholar", "Ada L"),
+    profile("https://ada.example.com/about", "Blog", "ada_l"),
+    profile("https://fosstodon.org/@ada", "Mastodon", "'@ada@fosstodon.org'"),
 ]
 
 
@@ -121,6 +138,14 @@ def test_reports_at_the_exact_place(fragment: str, expected: list[tuple[int, int
 @pytest.mark.parametrize("fragment", PASSES)
 def test_is_silent(fragment: str) -> None:
     assert positions(fragment) == []
+
+
+@pytest.mark.parametrize(
+    "url", ["http://www.github.com/ada/", "http://www.linkedin.com/in/x-y/", "http://github.com/a"]
+)
+def test_an_http_profile_is_a_profile_rf121_says_https(url: str) -> None:
+    fragment = profile(url, "LinkedIn" if "linkedin" in url else "GitHub")
+    assert [rule.code for rule in OFFLINE for _ in findings(fragment, rule)] == ["RF121"]
 
 
 @pytest.mark.parametrize(
@@ -176,7 +201,7 @@ def test_the_seeds() -> None:
     # chatrhino.ttfb is the seed's own slip; so is the 11-character Scholar id.
     assert _seed("shuai-xie") == [(18, 12, "RF124"), (79, 10, "RF122")]
     # stable-fast's address is written bare in parentheses: text, not a link.
-    assert _seed("cheng-zeyi") == [(42, 41, "RF126")]
+    assert _seed("cheng-zeyi") == [(70, 43, "RF126")]
 
 
 def test_iter_urls_yields_fields_and_prose_spans() -> None:

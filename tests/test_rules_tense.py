@@ -51,28 +51,31 @@ PRESENT_IN_ENDED = [
 ]
 
 PAST_IN_CURRENT = [
-    (role("present", "Built the billing service."), [(10, 9, "RF141")]),
-    (role("present", "I open-sourced the cache."), [(10, 11, "RF141")]),
-    (role("present", "Additionally, I developed a framework."), [(10, 25, "RF141")]),
-    (role("present", "Upstreamed patches to LLVM."), [(10, 9, "RF141")]),
-    (role("present", "Architected the data platform."), [(10, 9, "RF141")]),
-    (role("present", "Co-founded the guild."), [(10, 9, "RF141")]),
-    (role('"2099-01"', "Built the billing service."), [(10, 9, "RF141")]),  # end still to come
-    (role("present", "Build it.", "Led the team."), [(11, 9, "RF141")]),
+    (role("present", "Maintained the billing service."), [(10, 9, "RF141")]),
+    (role("present", "I also mentored four interns."), [(10, 16, "RF141")]),
+    (role("present", "Additionally, I supervised the lab."), [(10, 25, "RF141")]),
+    (role('"2099-01"', "Oversaw the on-call rotation."), [(10, 9, "RF141")]),  # still to come
+    (role("present", "Build it.", "Owned the build farm."), [(11, 9, "RF141")]),
+    (role("present", "Taught two courses a term."), [(10, 9, "RF141")]),
 ]
 
 MIXED = [
     (role(ENDED, "Built it.", "Shipped it.", "Maintain it."), [(12, 9, "RF142")]),
-    (role("present", "Build it.", "Shipped it.", "Run it."), [(11, 9, "RF142")]),
     # a tie: the dates decide which side is the odd one out
     (role(ENDED, "Maintain it.", "Shipped it."), [(10, 9, "RF142")]),
-    (role("present", "Maintain it.", "Shipped it."), [(11, 9, "RF142")]),
+    # no dates: the first bullet's tense is the majority
+    (
+        "projects:\n  - name: cache\n    highlights:\n      - Ship it.\n      - Wrote it.\n",
+        [(8, 9, "RF142")],
+    ),
     # one finding per role, at the first bullet that differs
     (role(ENDED, "Built it.", "Run it.", "Wrote it.", "Test it.", "Cut it."), [(11, 9, "RF142")]),
     (
         "projects:\n  - name: cache\n    highlights:\n      - Wrote it.\n      - Ship it.\n",
         [(8, 9, "RF142")],
     ),
+    # an ended role: a noun opening does not count, a real verb still does
+    (role(ENDED, "Built it.", "Web App for sales.", "Maintain it."), [(12, 9, "RF142")]),
 ]
 
 NO_VERB = [
@@ -115,6 +118,19 @@ SILENT = [
     'education:\n  - institution: MIT\n    end: "2020"\n    highlights: ["GPA 3.9/4.0"]\n',
     'sections:\n  - title: Talks\n    items:\n      - title: PyCon\n        date: "2024-05"\n'
     "        highlights: [Gave the keynote.]\n",
+    # finished achievements in a current role: right in the past tense
+    role("present", "Built the billing service.", "Reduced p99 latency by 40%."),
+    role("present", "I open-sourced the cache.", "Upstreamed patches to LLVM."),
+    role("present", "Architected the data platform.", "Co-founded the guild."),
+    role('"2099-01"', "Led the migration to Kubernetes.", "Launched the partner API."),
+    # a current role mixes duties in the present with achievements in the past
+    role("present", "Build it.", "Shipped it.", "Run it."),
+    role("present", "Lead a team of four.", "Launched the billing API."),
+    # not English: no verb the rules know opens these
+    role(ENDED, "Entwicklung einer Plattform für Zahlungen.", "Leitung des Teams mit 5 Personen."),
+    role(ENDED, "负责支付系统的后端开发。", "Разработка платёжного сервиса."),
+    role(ENDED, "Développement d'une API de paiement.", "Desarrollo de microservicios en Go."),
+    role(ENDED, "Ontwikkeling van een betaalplatform.", "Utveckling av betalsystem och API."),
 ]
 
 
@@ -158,6 +174,163 @@ def test_ambiguous_forms_never_fire(bullet: str, end: str) -> None:
     assert [findings(role(end, quoted), rule) for rule in RULES] == [[]] * len(RULES)
     assert findings(role(end, "Built it.", quoted), RULE["RF142"]) == []
     assert findings(role(end, "Build it.", quoted), RULE["RF142"]) == []
+
+
+#: Bullets that open with a noun, a product name or an acronym that the verb
+#: table also knows as a verb, as résumés write them: never a tense finding.
+NOUN_OPENINGS = [
+    "React Native app for 40k riders, released on both stores.",
+    "React dashboard for the support team, 2M views a month.",
+    "Web App for field sales, used by 300 reps daily.",
+    "Web scraping pipeline for 12 retail sites.",
+    "BE services in Go for the payments team.",
+    "AWS Lambda functions for invoice parsing.",
+    "API gateway for 40 internal services.",
+    "QA automation suite covering 1,200 cases.",
+    "UI kit shared by six product teams.",
+    "CI/CD pipeline on GitLab for 30 repositories.",
+    "ML models for fraud scoring at 5k requests per second.",
+    "ETL jobs moving 2 TB a night into Snowflake.",
+    "iOS app with 4.8 stars and 100k installs.",
+    "GraphQL layer over three legacy REST APIs.",
+    "DevOps tooling for the data platform.",
+    "Design system for 12 product teams.",
+    "Design reviews with the accessibility group every sprint.",
+    "Test suite for the billing engine, 95% coverage.",
+    "Research on protein folding with graph networks.",
+    "Support for 14 languages in the mobile app.",
+    "Process improvements that cut onboarding from 3 weeks to 1.",
+    "Machine learning pipeline for churn prediction.",
+    "Load balancing across three regions.",
+    "Data processing jobs on Spark for the ads team.",
+    "Image processing module for the quality line.",
+    "Training pipeline for LLM fine-tuning on 64 GPUs.",
+    "Marketing campaign analytics for four brands.",
+    "Monitoring dashboards in Grafana for 200 hosts.",
+    "Spark jobs on EMR that replaced a 6-hour cron.",
+    "Go microservices for order tracking.",
+    "Rust CLI for log compaction, 10x faster than the old one.",
+    "Swift package for offline maps.",
+    "Express backend for the partner portal.",
+    "Flask API serving 3 ML models.",
+    "Spring Boot services for the loan origination system.",
+    "Flutter app for 20k drivers.",
+    "Helm charts for every service of the platform.",
+    "Stream processing with Kafka and Flink.",
+    "Cloud migration of 80 VMs to Azure.",
+    "Power BI reports for the CFO.",
+    "Network automation with Ansible for 400 switches.",
+    "Feature store on Feast for the ranking models.",
+    "Code reviews for a team of eight.",
+    "Budget of $2M across three vendors.",
+    "Release management for quarterly launches.",
+    "Project lead for the checkout redesign.",
+    "Team lead of four backend engineers.",
+    "Email campaigns reaching 1M subscribers.",
+    "Cache layer in Redis that cut p99 by half.",
+    "Event pipeline with 50k events a second.",
+]
+
+#: Bullets that open with a present-tense verb: an ended role must still report them.
+PRESENT_OPENINGS = [
+    "Build the billing service in Go.",
+    "Builds the partner API.",
+    "Building dashboards for the CFO.",
+    "Develop microservices for order tracking.",
+    "Design the API for the partner portal.",
+    "Design and build the data platform.",
+    "Maintain the CI pipeline for 30 repositories.",
+    "Manage a team of five engineers.",
+    "Mentor 3 junior engineers.",
+    "Migrate workloads from VMs to Kubernetes.",
+    "Optimize SQL queries for the reporting service.",
+    "Implement OAuth for the mobile app.",
+    "Automate the release process end to end.",
+    "Collaborate with product on the roadmap.",
+    "Deploy models to production every week.",
+    "Create dashboards in Grafana.",
+    "Write integration tests for the billing engine.",
+    "Own the on-call rotation for payments.",
+    "Drive the migration to Kubernetes.",
+    "Improve p99 latency by 40%.",
+    "Reduce cloud costs by $200k a year.",
+    "Test the API against 1,200 cases.",
+    "Support 14 languages in the mobile app.",
+    "Coordinate releases across six teams.",
+    "Leading a team of four.",
+    "Developing a fraud model for card payments.",
+    "Maintaining the build farm.",
+    "Architect the event pipeline.",
+    "Refactor the legacy monolith into services.",
+    "Review every pull request of the team.",
+]
+
+#: Bullets in other languages: RF143 (and the tense rules) must not read them.
+NON_ENGLISH = [
+    "Entwicklung einer Plattform für Zahlungen.",
+    "Leitung des Teams mit 5 Personen.",
+    "Konzeption und Umsetzung der CI-Pipeline.",
+    "Développement d'une API de paiement.",
+    "Gestion de l'équipe et des livraisons.",
+    "Desarrollo de microservicios en Go.",
+    "Sviluppo di un sistema di pagamento.",
+    "Desenvolvimento de APIs para o time de dados.",
+    "Ontwikkeling van een betaalplatform.",
+    "Utveckling av betalsystem och API.",
+    "负责支付系统的后端开发。",
+    "支払いシステムのバックエンドを開発。",
+    "결제 시스템 백엔드 개발.",
+    "Разработка платёжного сервиса.",
+    "Ανάπτυξη συστήματος πληρωμών.",
+    "Rozwój systemu płatności.",
+]
+
+
+def _quoted(bullet: str) -> str:
+    return '"' + bullet.replace('"', '\\"') + '"'
+
+
+def _ended(bullet: str) -> str:
+    return role(ENDED, _quoted(bullet))
+
+
+@pytest.mark.parametrize("bullet", NOUN_OPENINGS)
+def test_nouns_brands_and_acronyms_are_not_read_as_verbs(bullet: str) -> None:
+    assert findings(_ended(bullet), RULE["RF140"]) == []
+    mixed = role(ENDED, "Built it.", "Shipped it.", _quoted(bullet))
+    assert findings(mixed, RULE["RF142"]) == []
+
+
+def test_present_tense_openings_are_still_found() -> None:
+    """Recall on real present-tense openings: at least 90% (measured: see the report)."""
+    found = [b for b in PRESENT_OPENINGS if findings(_ended(b), RULE["RF140"])]
+    assert len(found) >= 0.9 * len(PRESENT_OPENINGS), sorted(set(PRESENT_OPENINGS) - set(found))
+
+
+@pytest.mark.parametrize("bullet", NON_ENGLISH)
+def test_bullets_not_in_english_are_not_read(bullet: str) -> None:
+    assert [findings(_ended(bullet), rule) for rule in RULES] == [[]] * len(RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Our system served 2M users.", True),
+        ("40% less CI time after caching.", True),
+        ("`resumefmt` lint rules.", True),  # no small words at all: taken as English
+        ("Localized the app for la Poste and El Corte Inglés.", True),
+        ("Built the de facto standard café menu.", True),
+        ("Leitung des Teams mit 5 Personen.", False),
+        ("Gestión de proyectos.", False),  # accents, no English small word
+        ("Rozwój systemu płatności.", False),
+        ("负责支付系统的后端开发。", False),
+        ("Разработка API.", False),
+    ],
+)
+def test_which_bullets_read_as_english(text: str, english: bool) -> None:
+    from resumefmt.lint_rules.tense._english import looks_english
+
+    assert looks_english(text) is english
 
 
 @pytest.mark.parametrize(
@@ -234,7 +407,7 @@ def test_regular_forms(lemma: str, doubled: bool, forms: tuple[str, str, str]) -
 
 def test_messages_name_the_word_and_the_role() -> None:
     fragment = role(ENDED, "Build it.", "Built it.", "Our API.") + role(
-        "present", "Shipped it."
+        "present", "Maintained it."
     ).replace("work:\n", "")
     messages = {(d.code, d.severity, d.message) for d in lint_fragment(fragment, RULES)}
     assert messages == {
@@ -247,8 +420,8 @@ def test_messages_name_the_word_and_the_role() -> None:
         (
             "RF141",
             "info",
-            "'Shipped' is the past tense, but this role is current: "
-            "work you still do reads best in the present tense",
+            "'Maintained' is the past tense, but this role is current: "
+            "a duty you still have reads best in the present tense ('Maintain')",
         ),
         (
             "RF142",
@@ -277,23 +450,21 @@ def test_the_former_name_of_mixed_tense_still_names_it() -> None:
 
 
 SEEDS = {
+    # "I open-sourced" (line 42) under SiliconFlow, end: present, is a finished
+    # achievement of a current role: neither RF141 nor RF142 any more.
     "cheng-zeyi": [
-        (42, 11, "RF141"),  # "I open-sourced" under SiliconFlow, end: present
-        (42, 11, "RF142"),  # ... where the other two bullets are present
-        (58, 10, "RF143"),  # "Some key features of xelerate include:"
-        (65, 19, "RF143"),  # "Primarily responsible for ..."
-        (71, 9, "RF143"),  # "Our system ..."
-        (82, 20, "RF143"),  # "Currently, the ICE ..."
-        (85, 22, "RF140"),  # "Recently, we aim ..." under a role that ended 2023-10
-        (85, 22, "RF142"),
+        (97, 14, "RF143"),  # "Some key features of xelerate include:"
+        (109, 21, "RF143"),  # "Primarily responsible for ..."
+        (117, 11, "RF143"),  # "Our system ..."
+        (133, 22, "RF143"),  # "Currently, the ICE ..."
+        (138, 24, "RF140"),  # "Recently, we aim ..." under a role that ended 2023-10
+        (138, 24, "RF142"),
     ],
+    # "(1) Accelerated", "Implemented", "Amalgamated", "(1) Developed" in current
+    # roles are finished achievements: RF141 reports only duties still held.
     "shuai-xie": [
-        (67, 58, "RF141"),  # "(1) Accelerated" after a lead-in, end: present
-        (81, 40, "RF141"),  # "**Post-Training Compression:** Implemented"
-        (93, 46, "RF141"),  # "**Automatic Compression Framework:** Amalgamated"
-        (107, 25, "RF141"),  # "(1) Developed"
         (121, 26, "RF143"),  # "**Application:** OmniForce developed"
-        (125, 26, "RF143"),
+        (125, 28, "RF143"),
     ],
 }
 

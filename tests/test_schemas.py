@@ -33,7 +33,7 @@ def test_generated_python_data_matches_the_json(version: str) -> None:
 
 
 def test_every_published_schema_is_a_known_version() -> None:
-    assert sorted(p.name for p in SCHEMA_DIR.glob("*.json")) == sorted(
+    assert sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")) == sorted(
         schema_filename(v) for v in KNOWN_VERSIONS
     )
 

@@ -124,8 +124,10 @@ def test_lint_checks_the_selection_and_points_at_the_file() -> None:
 
 
 def test_documents_without_choices_are_not_copied() -> None:
-    for path in EXAMPLES.glob("*.resumefmt.yaml"):
-        assert not needs_selection(load(path).data), path.name
+    assert not needs_selection(load(EXAMPLES / "starter.resumefmt.yaml").data)
+    # The seeds show the choices: Cheng Zeyi's languages, Shuai Xie's variants.
+    for seed in ("cheng-zeyi", "shuai-xie"):
+        assert needs_selection(load(EXAMPLES / f"{seed}.resumefmt.yaml").data), seed
 
 
 def test_cli_builds_a_variant_in_a_locale(tmp_path: object) -> None:
@@ -301,3 +303,23 @@ def test_all_variants_says_which_folder_it_cannot_make(
     result = run_resumefmt("convert", path, "--to", "markdown", "--all-variants", "-o", out)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == f"resumefmt: cannot make the folder '{out}' for -o: {reason}\n"
+
+
+def test_a_rule_for_some_languages_reads_only_their_text() -> None:
+    from resumefmt.rules import Context
+
+    document = load_text(SOURCE, "cv.yaml")
+    chinese = select(document, locale="zh")
+    english_only = Context(chinese, {}, TODAY, languages=("en",))
+    read = dict(english_only.strings("**"))
+    assert read["/basics/headline"] == "Software engineer"  # no zh: the English text stands
+    assert read["/work/0/organization"] == "Acme"  # plain text is in the document's locale
+    assert "/basics/name" not in read and "/work/0/highlights/0" not in read  # Chinese
+    chinese_only = Context(chinese, {}, TODAY, languages=("zh",))
+    assert set(dict(chinese_only.strings("**"))) == {
+        "/basics/name",
+        "/work/0/highlights/0",
+        "/skills/0/keywords/1",
+    }
+    every = Context(chinese, {}, TODAY)
+    assert len(list(every.strings("**"))) == len(read) + 3

@@ -216,7 +216,10 @@ def test_markdown_conversion_loads_only_the_markdown_converter() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["typing", "dataclasses", "pathlib", "importlib.metadata", "importlib.resources", "jinja2"],
+    [
+        *("typing", "dataclasses", "pathlib", "importlib.metadata", "importlib.resources"),
+        *("jinja2", "concurrent.futures", "multiprocessing"),  # the last two: lint -j only
+    ],
 )
 def test_lint_leaves_out_what_start_up_cannot_afford(module: str) -> None:
     """The modules docs/decisions.md measured as too dear for a hook, named one by one."""

@@ -33,6 +33,7 @@ COMMANDS = {
     "import": "import_",
     "schema": "schema",
     "init": "init",
+    "migrate": "migrate",
     "variants": "variants",
 }
 

@@ -21,7 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     import datetime
-    from collections.abc import Callable
+    from collections.abc import Callable, Generator
     from typing import TextIO
 
     from resumefmt.config import Config
@@ -78,15 +78,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="print what --fix would change as a unified diff and write nothing "
         "(exit 1 when there is a change)",
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        metavar="N",
+        help="lint in N processes (default: one per usable core when there are "
+        f"{PARALLEL_FROM} files or more, else 1; -j 1 lints in this process; "
+        "--fix and --online lint in one)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only")
     add_selection_arguments(parser)
     add_color_argument(parser)
 
 
+def _job_count(text: str) -> int:
+    import argparse
+
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not '{text}'")
+    return count
+
+
 def run(args: argparse.Namespace) -> int:
     from resumefmt.diagnostics import sort_diagnostics
     from resumefmt.linter import LintRun
-    from resumefmt.loader import load
     from resumefmt.plugins import rule_registry
     from resumefmt.rules import LintSettings
 
@@ -97,8 +117,12 @@ def run(args: argparse.Namespace) -> int:
     # lint --fix - prints the fixed text: the findings go to standard error beside it.
     report_to = sys.stderr if args.fix and not args.diff and "-" in args.files else sys.stdout
     files = expand_folders(args.files)
+    named = sum(1 for name in files if isinstance(name, str) and name != "-")
+    # --fix writes files as it goes: one process, one file after the other.
+    jobs = 1 if fixing else choose_jobs(args.jobs, named, online=args.online)
     registry = rule_registry()
-    progress = _Progress() if args.online and args.format == "text" and _on_terminal() else None
+    shown = args.format == "text" and _on_terminal()
+    progress = _Progress() if args.online and shown else None
     settings = LintSettings(
         online=args.online,
         allow_private_hosts=args.allow_private_hosts,
@@ -106,44 +130,59 @@ def run(args: argparse.Namespace) -> int:
         progress=progress,
     )
     linting = LintRun(registry, today=_today(args.today), settings=settings)
+    # Decided once, here, for every file: which configuration applies to it.
     configs: dict[str | None, Config | None] = {}
+    folders: dict[str, str | None] = {}
+    chosen = [
+        None if isinstance(n, InputError) else _config_for(n, args, registry, configs, folders)
+        for n in files
+    ]
+    counter = None
+    if shown and not args.quiet and progress is None and len(files) >= PARALLEL_FROM:
+        counter = progress = _Progress("linting")
     found: list[Diagnostic] = []
     failing = unreadable = 0
+    crashed = False
     fixes = _Fixes(args.diff)
-    try:
-        for name in files:
-            try:
-                if isinstance(name, InputError):  # a folder without résumés
-                    raise name
-                config = _config_for(name, args.config, registry, configs)
-                if fixing:
-                    check = functools.partial(_lint, linting, config, args.locale, args.variant)
-                    diagnostics = fixes.fix(name, check)
-                else:
-                    document = load(name)
-                    diagnostics = linting.lint(
-                        document, config, locale=args.locale, variant=args.variant
-                    )
-                    if args.format in ("json", "sarif"):  # they carry the fixes
-                        from resumefmt.fixing import place
+    # JSON and SARIF carry each finding's fix, placed in the file's text.
+    one = functools.partial(
+        lint_one, locale=args.locale, variant=args.variant, placed=args.format in ("json", "sarif")
+    )
+    outcomes: Generator[Outcome, None, None]
+    pairs = zip(files, chosen, strict=True)
+    if fixing:
+        outcomes = (
+            _fix_one(fixes, linting, name, configs.get(key), args.locale, args.variant)
+            for name, key in pairs
+        )
+    elif jobs > 1:
+        from resumefmt.cli._batch import lint_in_parallel
 
-                        diagnostics = place(document, diagnostics)
-            except DocumentError as exc:  # never fixed: it does not load
-                diagnostics = exc.diagnostics
-            except InputError as exc:
+        outcomes = lint_in_parallel(linting, files, chosen, configs, jobs, one)
+    else:
+        outcomes = (one(linting, name, configs.get(key)) for name, key in pairs)
+    try:
+        for done, (key, outcome) in enumerate(zip(chosen, outcomes, strict=True), 1):
+            diagnostics, error, crashes = outcome
+            crashed = crashed or bool(crashes)
+            if counter is not None and (done % 50 == 0 or done == len(files)):
+                counter(done, len(files))
+            if error is not None:
                 if progress is not None:
                     progress.clear()
-                print(exc.format(), file=sys.stderr)
+                print(error, file=sys.stderr)
                 unreadable += 1
                 continue
+            config = configs[key]
             threshold = _RANK[args.fail_on or (config.fail_on if config else "error")]
             failing += sum(1 for d in diagnostics if _RANK[d.severity] >= threshold)
             found += diagnostics
     finally:
+        outcomes.close()  # the workers stop, whatever ended the loop
         if progress is not None:
             progress.clear()
     problems = [d for c in configs.values() if c is not None for d in c.problems]
-    cannot_run = bool(unreadable or problems or linting.crashed)
+    cannot_run = bool(unreadable or problems or crashed)
     found = sort_diagnostics(problems + found)  # by path, line, column, as documented
     if args.diff:  # the diff is the output; the exit code says whether there is one
         if not args.quiet:
@@ -158,6 +197,98 @@ def run(args: argparse.Namespace) -> int:
     if cannot_run:
         return 2
     return 1 if failing else 0
+
+
+#: What one file gives: its diagnostics, or the message saying why it could not be
+#: read; and the codes of the rules that crashed on it.
+Outcome = tuple[list["Diagnostic"], "str | None", list[str]]
+
+#: From how many files on, ``lint`` uses every usable core by default. Starting
+#: a worker costs about what linting a few files does (docs/decisions.md).
+PARALLEL_FROM = 16
+
+
+def choose_jobs(asked: int | None, files: int, *, online: bool = False) -> int:
+    """How many processes lint ``files`` files: ``-j N``, else by their number.
+
+    ``--online`` stays in one process: its checker already works in parallel
+    and asks each address once per run, which separate processes could not share.
+    """
+    if online or files < 2:
+        return 1
+    if asked is not None:
+        return min(asked, files)
+    if files < PARALLEL_FROM:
+        return 1
+    return min(usable_cores(), files)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), at least 1."""
+    count = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if count is not None:
+        return int(count() or 1)
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_one(
+    linting: LintRun,
+    name: str | InputError,
+    config: Config | None,
+    *,
+    locale: str | None = None,
+    variant: str | None = None,
+    placed: bool = False,
+) -> Outcome:
+    """Load and lint one file (``-`` is standard input) as ``variant`` in ``locale``.
+
+    ``placed``: each fix is placed in the file's text (what JSON and SARIF print).
+    """
+
+    def lint(path: str) -> list[Diagnostic]:
+        from resumefmt.loader import load
+
+        document = load(path)
+        diagnostics = linting.lint(document, config, locale=locale, variant=variant)
+        if placed:
+            from resumefmt.fixing import place
+
+            diagnostics = place(document, diagnostics)
+        return diagnostics
+
+    return _outcome(linting, name, lint)
+
+
+def _fix_one(
+    fixes: _Fixes,
+    linting: LintRun,
+    name: str | InputError,
+    config: Config | None,
+    locale: str | None,
+    variant: str | None,
+) -> Outcome:
+    """``--fix``/``--diff`` one file; what remains of its findings."""
+    check = functools.partial(_lint, linting, config, locale, variant)
+    return _outcome(linting, name, lambda path: fixes.fix(path, check))
+
+
+def _outcome(
+    linting: LintRun, name: str | InputError, work: Callable[[str], list[Diagnostic]]
+) -> Outcome:
+    """What ``work`` finds in one file, or why the file could not be read."""
+    before = len(linting.crashed)
+    try:
+        if isinstance(name, InputError):  # a folder without résumés
+            raise name
+        diagnostics = work(name)
+    except DocumentError as exc:  # never fixed: it does not load
+        diagnostics = exc.diagnostics
+    except InputError as exc:
+        return [], exc.format(), []
+    return diagnostics, None, linting.crashed[before:]
 
 
 def _lint(
@@ -267,11 +398,12 @@ def unified_diff(before: str, after: str, name: str) -> str:
 class _Progress:
     """``checking links: 12/40`` on one line of a terminal's standard error."""
 
-    def __init__(self) -> None:
+    def __init__(self, doing: str = "checking links") -> None:
+        self.doing = doing
         self.shown = False
 
     def __call__(self, done: int, total: int) -> None:
-        sys.stderr.write(f"\r\x1b[Kchecking links: {done}/{total}")
+        sys.stderr.write(f"\r\x1b[K{self.doing}: {done}/{total}")
         sys.stderr.flush()
         self.shown = True
 
@@ -288,10 +420,20 @@ def _on_terminal() -> bool:
 
 
 def _config_for(
-    name: str, explicit: str | None, registry: Registry, cache: dict[str | None, Config | None]
-) -> Config | None:
+    name: str,
+    args: argparse.Namespace,
+    registry: Registry,
+    cache: dict[str | None, Config | None],
+    folders: dict[str, str | None],
+) -> str | None:
+    """The key in ``cache`` of the configuration ``name`` is linted under.
+
+    Looked up once per folder (a batch holds many files of one folder), and
+    each configuration file read once.
+    """
     from resumefmt.config import find_config_file, load_config
 
+    explicit = args.config
     if explicit is not None:
         if os.path.isdir(explicit):
             raise UsageError(
@@ -302,10 +444,13 @@ def _config_for(
             raise UsageError(f"configuration file '{explicit}' does not exist")
         path: str | None = explicit
     else:
-        path = find_config_file(name)
+        folder = os.path.dirname(name) if name != "-" else "-"
+        if folder not in folders:
+            folders[folder] = find_config_file(name)
+        path = folders[folder]
     if path not in cache:
         cache[path] = load_config(path, registry) if path else None
-    return cache[path]
+    return path
 
 
 def _report(
@@ -313,18 +458,57 @@ def _report(
 ) -> None:
     from resumefmt.cli import report
 
-    if output == "text":
-        text = report.as_text(found, color=report.color_wanted(color, stream))
-    elif output == "json":
-        text = report.as_json(found)
-    elif output == "github":
-        text = report.as_github(found)
-    else:
-        from resumefmt import codes
+    if output in ("text", "github"):  # a line each: any slice prints as its lines
+        paint = report.color_wanted(color, stream)
+        for start in range(0, len(found), _SLICE):
+            part = found[start : start + _SLICE]
+            stream.write(
+                report.as_text(part, color=paint) if output == "text" else report.as_github(part)
+            )
+        return
+    if output == "json":
+        _write_in_slices(report.as_json, found, stream)
+        return
+    from resumefmt import codes
 
-        rules = [registry.rules[code] for code in sorted(registry.rules)]
-        text = report.as_sarif(found, rules, list(codes.ALL))
-    stream.write(text)
+    rules = [registry.rules[code] for code in sorted(registry.rules)]
+    _write_in_slices(lambda part: report.as_sarif(part, rules, list(codes.ALL)), found, stream)
+
+
+#: Diagnostics formatted at a time. The whole report of a batch at once costs
+#: ten times the memory of its findings (600 MB of SARIF for 67,000 findings).
+_SLICE = 250
+
+
+def _write_in_slices(
+    render: Callable[[list[Diagnostic]], str], found: list[Diagnostic], stream: TextIO
+) -> None:
+    """Write ``render(found)``, a JSON document whose last array holds the findings, by slices.
+
+    Each slice is rendered whole; its findings are cut out of that array and
+    written between the head and the tail every rendering shares, so what is
+    written is byte for byte ``render(found)``.
+    """
+    empty = render([])
+    at = empty.rfind("[]")
+    head, tail = empty[: at + 1], empty[at + 2 :]
+
+    def items(part: list[Diagnostic]) -> tuple[str, str]:
+        text = render(part)
+        if at < 0 or not (text.startswith(head) and text.endswith(tail)):
+            raise AssertionError("the report does not end with the array of its findings")
+        # JSON strings hold no raw line break: the last line closes the array.
+        inside, _, closing = text[len(head) : len(text) - len(tail)].rpartition("\n")
+        return inside, closing
+
+    if len(found) <= _SLICE:
+        stream.write(render(found))
+        return
+    stream.write(head)
+    for start in range(0, len(found), _SLICE):
+        inside, closing = items(found[start : start + _SLICE])
+        stream.write(inside if start == 0 else "," + inside)
+    stream.write("\n" + closing + tail)
 
 
 def _summary(found: list[Diagnostic], files: int, unreadable: int) -> str:

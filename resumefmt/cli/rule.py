@@ -21,6 +21,10 @@ _REPORTED_BY = (
     ("RF06", "Reported by convert --to jsonresume and import --from jsonresume."),
     ("RF070", "Reported by convert --to pdf, --to png and --to latex, writing nothing."),
     ("RF072", "Reported by convert --to pdf and --to png, as a warning: the file is written."),
+    (
+        "RF073",
+        "Reported by convert --to pdf, --to png, --to typst and --to latex, writing nothing.",
+    ),
     ("RF07", "Reported by convert --to pdf and --to png, writing nothing."),
     ("RF08", "Reported by import --from rendercv."),
     ("RF09", "Reported by lint about its own configuration, comments or rules."),
@@ -62,6 +66,12 @@ def explain_rule(rule: Rule) -> str:
         out += ["", "Runs only with --online."]
     if rule.fixable:
         out += ["", "Fixable: resumefmt lint --fix applies its safe fix (--diff shows it)."]
+    if rule.languages is not None:
+        out += [
+            "",
+            f"Languages: judges only text in {', '.join(rule.languages)} (a language map's "
+            "key, else the document's locale).",
+        ]
     if rule.options:
         out += ["", "Options (with defaults):"]
         out += [f"  {key} = {_toml(value)}" for key, value in rule.options.items()]

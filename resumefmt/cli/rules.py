@@ -9,7 +9,8 @@ if TYPE_CHECKING:
 SUMMARY = "list the lint rules"
 DESCRIPTION = (
     "List every lint rule: code, name, severity, summary; '(fixable)' marks the rules "
-    "whose findings lint --fix can mend."
+    "whose findings lint --fix can mend, '(en only)' those that judge text in some "
+    "languages only."
 )
 
 
@@ -34,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
                 "enabled": r.enabled,
                 "online": r.online,
                 "fixable": r.fixable,
+                "languages": list(r.languages) if r.languages is not None else None,
                 "options": r.options,
             }
             for r in rules
@@ -46,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             notes.append("--online")
         if r.fixable:
             notes.append("fixable")
+        if r.languages is not None:
+            notes.append(f"{', '.join(r.languages)} only")
         extra = f" ({', '.join(notes)})" if notes else ""
         print(f"{r.code}  {r.name:<32} {r.severity:<8} {r.summary}{extra}")
     return 0

@@ -18,13 +18,19 @@ TITLES = {
     "education": "Education",
     "work": "Experience",
     "research": "Research",
+    "volunteer": "Volunteering",
     "projects": "Projects",
     "publications": "Publications",
     "awards": "Awards",
+    "certificates": "Certificates",
     "skills": "Skills",
     "languages": "Languages",
     "interests": "Interests",
+    "references": "References",
 }
+#: Words the documents print beside values (a later issue translates them with
+#: :data:`TITLES`): ``photo`` labels the link to a photo given as a web address.
+LABELS = {"photo": "Photo"}
 #: A publication's ``status`` as printed; ``published`` (the default) prints nothing.
 STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -54,6 +60,46 @@ def dates(entry: dict[str, Any]) -> str:
         return f"{date(start)}{EN_DASH}{date(end)}"
     single: str | None = start or end
     return date(single) if single else ""
+
+
+def place(
+    location: dict[str, str], keys: tuple[str, ...] = ("address", "postalCode", "city", "region")
+) -> str:
+    """``basics.location`` on one line: ``keys`` in the converter's order, then the country.
+
+    ``country`` (the name as written) stands for the country when it is given;
+    ``countryCode`` only when it is not (the code is for programs; a reader
+    gets the name when the author wrote one).
+    """
+    country = location.get("country") or location.get("countryCode")
+    parts = [location.get(key) for key in keys]
+    return ", ".join(part for part in (*parts, country) if part)
+
+
+#: Profile addresses that are not web pages: the scheme is dropped where the
+#: address is shown, since a reader of the page cannot follow ``tel:`` by eye.
+_CONTACT_SCHEMES = re.compile(r"(?:mailto|tel|skype|xmpp|sip|callto):", re.IGNORECASE)
+
+
+def profile_label(profile: dict[str, str]) -> str:
+    """``Network: username``; without a username, a non-web address is shown after the network.
+
+    ``{network: Skype, url: "skype:ada.l?chat"}`` prints ``Skype: ada.l?chat``
+    (a printed page must say how to reach you); a web profile without a
+    username prints its network alone, linked.
+    """
+    name = profile["network"]
+    if profile.get("username"):
+        return f"{name}: {profile['username']}"
+    url = profile.get("url", "")
+    if _CONTACT_SCHEMES.match(url):
+        return f"{name}: {url.split(':', 1)[1]}"
+    return name
+
+
+def is_web_address(value: str) -> bool:
+    """Whether an ``image`` is an ``http(s)://`` address (printed as a link) and not a path."""
+    return value[:8].lower().startswith(("http://", "https://"))
 
 
 def bare_url(url: str) -> str:

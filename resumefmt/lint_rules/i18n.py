@@ -1,4 +1,4 @@
-"""The ``i18n`` rules (RF180-): a résumé kept in several languages, checked in one.
+"""The ``i18n`` rules (RF180-RF181): a résumé kept in several languages, checked in one.
 
 They read what :mod:`resumefmt.selection` found while it resolved the language
 maps for the language being checked (``--locale``, else the document's
@@ -46,7 +46,39 @@ def missing_translation(context: Context) -> Iterator[Finding]:
         )
 
 
-RULES = (missing_translation,)
+@rule(
+    "RF181",
+    "i18n.unknown-locale",
+    reports=("locale: tlh\nbasics:\n  name: Ada\n",),
+    passes=("locale: pt-BR\nbasics:\n  name: Ada\n", "locale: zh-TW\nbasics:\n  name: Ada\n"),
+)
+def unknown_locale(context: Context) -> Iterator[Finding]:
+    """A language resumefmt has no labels for: section titles and dates print in English.
+
+    The language being checked (``--locale``, else ``locale:``) is served by
+    its own labels or by a broader tag's (``pt-BR`` by ``pt``, ``zh-TW`` by the
+    Traditional Chinese ones). ``resumefmt`` has 32; docs/locales.md lists
+    them. Give your own wording under ``labels:`` to print another language.
+    """
+    locale = getattr(context.document, "locale", None)
+    if locale is None:
+        data = context.data
+        locale = data.get("locale", "en") if isinstance(data, dict) else "en"
+    if locale == "en":  # the default: the label table is not even read
+        return
+    from resumefmt.locales import LOCALES, supported
+
+    if supported(locale) is None:
+        where = "/locale" if isinstance(context.data, dict) and "locale" in context.data else ""
+        message = (
+            f"resumefmt has no labels for '{locale}': section titles and dates print in "
+            f"English unless labels: gives them (it has {len(LOCALES)} languages, "
+            "listed in docs/locales.md)"
+        )
+        yield Finding(where, message)
+
+
+RULES = (missing_translation, unknown_locale)
 
 
 def register(registry: Registry) -> None:

@@ -33,10 +33,11 @@ def render_export(document: Document, options: ConvertOptions) -> str:
 
 def render_import(document: Document, options: ConvertOptions) -> str:
     """A JSON Resume document as a résumé in our YAML; problems raise DocumentError."""
+    from resumefmt.converters._imported import document_yaml
     from resumefmt.converters.jsonresume._import import import_document
-    from resumefmt.converters.jsonresume._yaml import document_yaml
+    from resumefmt.converters.jsonresume._mapping import THEIRS
 
-    return document_yaml(import_document(document, options))
+    return document_yaml(import_document(document, options), THEIRS)
 
 
 def register(registry: Registry) -> None:

@@ -7,6 +7,7 @@ from resumefmt.converters.jsonresume._located import finding
 from resumefmt.converters.jsonresume._mapping import (
     DEFAULT_SCHEMA_URL,
     DOI,
+    MAPPED,
     NATIVE,
     OURS,
     SECTIONS,
@@ -76,7 +77,7 @@ class _Export:
         """Conventions 5 and 6 of docs/jsonresume.md: markers and derived values."""
         if out.get("endDate") == "present":
             del out["endDate"]
-        if kind in ("education", "project"):
+        if kind in ("education", "project", "experience", "volunteer"):
             if "start" in data and "end" not in data:
                 extra["end"] = None
             elif "start" not in data and data.get("end") == "present":
@@ -115,6 +116,15 @@ class _Export:
                     key=True,
                 )
                 continue
+            if key in DATE_KEYS and not (isinstance(value, str) and is_jsonresume_date(value)):
+                # a date the import could not read: JSON Resume's validator would refuse it
+                self.warn(
+                    pointer.child(ptr, key),
+                    f"{THEIRS}.{key} {value!r} is not a JSON Resume date: left out of the "
+                    "export (write it as YYYY-MM in the résumé's own field)",
+                    key=True,
+                )
+                continue
             out[key] = value
 
     def check_date(self, value: Any, ptr: str) -> None:
@@ -143,7 +153,7 @@ def export(document: Document, options: ConvertOptions) -> dict[str, Any]:
             out["basics"] = job.entry("basics", data["basics"], "/basics")
         elif key in SECTIONS:
             name = "work" if key == "research" else key
-            entries = [job.entry(SECTIONS[key], e, f"/{key}/{i}") for i, e in enumerate(data[key])]
+            entries = [job.entry(MAPPED[key], e, f"/{key}/{i}") for i, e in enumerate(data[key])]
             out[name] = out.get(name, []) + entries
     for key, value in data.items():
         if key.startswith("x-") and key != THEIRS:

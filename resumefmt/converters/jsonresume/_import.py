@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from resumefmt import pointer
-from resumefmt.converters.jsonresume._located import check_official, check_ours, finding
+from resumefmt.converters.jsonresume._located import (
+    check_official,
+    check_ours,
+    finding,
+    set_aside,
+)
 from resumefmt.converters.jsonresume._mapping import (
     DEFAULT_SCHEMA_URL,
     DOI,
+    MAPPED,
     NATIVE,
     OURS,
+    READ_ALSO,
     SECTIONS,
     THEIRS,
 )
+from resumefmt.converters.jsonresume._wild import Tidied
 from resumefmt.errors import DocumentError
 from resumefmt.schemas import KNOWN_VERSIONS, NEWEST
 
@@ -27,7 +35,9 @@ if TYPE_CHECKING:
 ALLOWED = {
     "root": {"resumefmt", "$schema", "order", "sections"},
     "basics": {"altName"},
-    "experience": {"unit", "technologies", "projects", "section"},
+    "experience": {"unit", "technologies", "projects", "section", "end"},
+    "volunteer": {"unit", "technologies", "projects", "end"},
+    "certificate": {"summary"},
     "education": {"location", "advisor", "thesis", "summary", "highlights", "end"},
     "project": {"summary", "repository", "description", "url", "end"},
     "publication": {"authors", "authorPosition", "equalContribution", "etAl", "type",
@@ -37,12 +47,14 @@ ALLOWED = {
 }  # fmt: skip
 TEXT_LISTS = frozenset({"highlights", "keywords", "courses"})
 _SPECIAL = frozenset({"end", "section"})
+#: Kinds whose ``end`` follows convention 5 (an absent endDate after a start: ongoing).
+_SPANS = ("experience", "volunteer", "education", "project")
 
 
 class Import:
     """One import: the result, its source pointers, and what it found."""
 
-    def __init__(self, document: Document, options: ConvertOptions) -> None:
+    def __init__(self, document: Tidied, options: ConvertOptions) -> None:
         self.document = document
         self.options = options
         self.errors: list[Any] = []
@@ -70,10 +82,13 @@ class Import:
         out: dict[str, Any] = {}
         kept: dict[str, Any] = {}
         back = {t: o for o, t in NATIVE[kind]}
+        also = {t: o for o, t in READ_ALSO.get(kind, ()) if t not in back}
         self.sources[mine] = theirs
         for key, value in data.items():
             here = pointer.child(theirs, key)
             ours = back.get(key)
+            if ours is None and key in also and also[key] not in out:
+                ours = also[key]
             if key == OURS:
                 continue
             if key == THEIRS:
@@ -113,6 +128,7 @@ class Import:
             else:
                 self.put(out, ours, value, mine, here)
         self.restore(kind, data, out, theirs, mine)
+        kept.update(self.document.kept.get(theirs, {}))
         if kept:
             self.put(out, THEIRS, kept, mine, theirs)
         return out
@@ -168,11 +184,13 @@ class Import:
                     out.pop(key, None)
                 else:
                     self.put(out, key, value, mine, here)
-        if kind == "experience":
-            out.setdefault("end", "present")
-        elif kind in ("education", "project"):
+        if kind in _SPANS:
             marker = record.get("end", "absent")
-            if "end" in out and marker != "absent":
+            if theirs in self.document.present:
+                self.put(out, "end", "present", mine, theirs)
+            elif theirs in self.document.open_end:
+                pass  # the endDate could not be read: kept, and not taken for "ongoing"
+            elif "end" in out and marker != "absent":
                 self.note(
                     pointer.child(where, "end"),
                     "conflict",
@@ -208,8 +226,9 @@ class Import:
                     )
 
 
-def import_document(document: Document, options: ConvertOptions) -> dict[str, Any]:
+def import_document(source: Document, options: ConvertOptions) -> dict[str, Any]:
     """Our document for a JSON Resume one; any error raises DocumentError, nothing written."""
+    document = Tidied(source, options)
     check_official(document)
     data = document.data
     job = Import(document, options)
@@ -225,8 +244,7 @@ def import_document(document: Document, options: ConvertOptions) -> dict[str, An
             sections["basics"] = job.entry("basics", value, here, "/basics")
         elif key in SECTIONS and key not in ("research", "work"):
             sections[key] = [
-                job.entry(SECTIONS[key], e, f"{here}/{i}", f"/{key}/{i}")
-                for i, e in enumerate(value)
+                job.entry(MAPPED[key], e, f"{here}/{i}", f"/{key}/{i}") for i, e in enumerate(value)
             ]
         elif key == "work":
             for name in _experience_sections(data):
@@ -284,7 +302,26 @@ def import_document(document: Document, options: ConvertOptions) -> dict[str, An
             key=True,
         )
     if not job.errors:
+        for ptr, theirs, _value, why in set_aside(out, job.sources, document):
+            job.note(
+                ptr,
+                "unmapped",
+                f"{why}: kept under x-jsonresume.{theirs}, printed by no converter",
+                "warning",
+            )
         job.errors += check_ours(out, job.sources, document)
+        if job.errors and out["resumefmt"] != NEWEST:
+            # An export of a 1.0 document, whose kept sections now have native 1.1 fields.
+            newer = {**out, "resumefmt": NEWEST}
+            if not check_ours(newer, job.sources, document):
+                job.errors = []
+                out = newer
+                job.note(
+                    f"/{OURS}/resumefmt",
+                    "rewritten",
+                    f"the document uses fields of format {NEWEST}: written as {NEWEST}",
+                    "info",
+                )
     if job.errors:
         from resumefmt.diagnostics import sort_diagnostics
 

@@ -12,6 +12,8 @@ refuses one that none of them draws (RF070) rather than let TeX drop it.
 
 from __future__ import annotations
 
+import re
+
 from resumefmt.converting import Converter
 
 TYPE_CHECKING = False
@@ -69,6 +71,7 @@ def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_
             environment,
             "resume.tex.j2",
             basics=data["basics"],
+            photo=photo_path(document),
             sections=parts.sections(data),
             engine=engine,
             cjk=cjk,
@@ -76,6 +79,34 @@ def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_
         )
     finally:
         PLAN.reset(token)
+
+
+#: What LaTeX takes in a file name as it is written, in every engine and kernel.
+_SAFE_PATH = re.compile(r"[A-Za-z0-9_+-][A-Za-z0-9._+/-]*")
+
+
+def photo_path(document: Document) -> str | None:
+    """The photo's path for ``\\includegraphics`` (checked as the PDF's is), or None.
+
+    The path stays as written, relative to the résumé: TeX finds it when the
+    ``.tex`` is compiled in the résumé's folder (the preamble says so). A
+    name TeX would read as commands or spaces is refused (RF073), not escaped:
+    ``\\includegraphics`` takes no escapes in a file name.
+    """
+    if not document.data["basics"].get("image"):
+        return None
+    from resumefmt.converters._image import photo, refuse
+
+    found = photo(document)
+    if found is None:
+        return None
+    if not _SAFE_PATH.fullmatch(found.path) or "//" in found.path:
+        raise refuse(
+            document,
+            "LaTeX cannot name the photo file as it is written: rename it with letters, "
+            "digits, '.', '-', '_' and '+' only (or convert --to pdf)",
+        )
+    return found.path
 
 
 def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> jinja2.Environment:

@@ -7,7 +7,17 @@ by the environment's output filter.
 
 from __future__ import annotations
 
-from resumefmt.converters._common import STATUS, TITLES, bare_url, date, unsafe_link
+from resumefmt.converters._common import (
+    LABELS,
+    STATUS,
+    TITLES,
+    bare_url,
+    date,
+    is_web_address,
+    place,
+    profile_label,
+    unsafe_link,
+)
 from resumefmt.converters.latex._escape import Latex, escape, escape_url
 from resumefmt.model import CUSTOM, KINDS
 from resumefmt.richtext import Break, Code, Emphasis, Link, Strong, Text, parse
@@ -108,21 +118,19 @@ def contacts(basics: dict[str, Any]) -> list[Latex]:
         items.append(escape(basics["phone"]))
     if basics.get("url"):
         items.append(link(basics["url"]))
-    place = basics.get("location") or {}
-    parts = [place.get(k) for k in ("address", "city", "region", "postalCode", "countryCode")]
-    if any(parts):
-        items.append(escape(", ".join(p for p in parts if p)))
+    if where := place(basics.get("location") or {}, ("address", "city", "region", "postalCode")):
+        items.append(escape(where))
+    if basics.get("image") and is_web_address(basics["image"]):
+        items.append(link(basics["image"], LABELS["photo"]))  # a link, never fetched
     return items
 
 
 def profiles(basics: dict[str, Any]) -> list[Latex]:
-    """One link per profile, labelled ``Network: username`` (or the network alone)."""
+    """One item per profile, ``Network: username`` (or the network alone), linked if it can be."""
     out = []
     for profile in basics.get("profiles") or []:
-        name = profile["network"]
-        if profile.get("username"):
-            name += ": " + profile["username"]
-        out.append(link(profile["url"], name))
+        name = profile_label(profile)
+        out.append(link(profile["url"], name) if profile.get("url") else escape(name))
     return out
 
 

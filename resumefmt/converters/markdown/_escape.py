@@ -237,9 +237,15 @@ def _inline(
 
 
 def _first(span: Span, in_link: bool) -> str:
-    """The first character ``span`` is likely to print (``*`` for bold and italic)."""
+    """The first character ``span`` prints if its own markup is dropped.
+
+    Bold and italic may print as plain text (when their stars would not
+    delimit), so the character after a span is taken to be their text's: a
+    closing run is then written only where it closes either way ("**`***a*"
+    once printed stray stars when the italic fell back to plain text).
+    """
     if isinstance(span, Strong | Emphasis):
-        return "*"
+        return _first(span.children[0], in_link) if span.children else " "
     return _span(span, in_link)[:1] or " "
 
 

@@ -1,14 +1,22 @@
-"""One-paragraph list items: publications, awards, skills, languages, interests.
+"""List items: publications, awards, certificates, skills, languages, interests, references.
 
-Each function returns one Markdown paragraph, safe to follow ``- ``. Bold and
-italic wrap escaped text only where a space, the line start or punctuation
+Each function returns one Markdown paragraph (a reference: paragraphs), safe to
+follow ``- ``. Bold and italic wrap escaped text only where a space, the line start or punctuation
 stands outside them, so CommonMark always reads the markers as markup.
 """
 
 from __future__ import annotations
 
 from resumefmt.converters._common import STATUS, date, dates
-from resumefmt.converters.markdown._escape import block, joined, label, link, literal, rich_line
+from resumefmt.converters.markdown._escape import (
+    block,
+    joined,
+    label,
+    link,
+    literal,
+    rich,
+    rich_line,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -58,6 +66,26 @@ def award(item: Data) -> str:
     if "summary" in item:
         text += ": " + rich_line(item["summary"])
     return block(text)
+
+
+def certificate(item: Data) -> str:
+    """``Name · Issuer · Mar 2023: summary``, the name linked to the page that verifies it."""
+    name = literal(item["name"])
+    if "url" in item:
+        name = link(label(item["name"]), item["url"])
+    text = joined(name, literal(item["issuer"]) if "issuer" in item else "", dates(item))
+    if "summary" in item:
+        text += ": " + rich_line(item["summary"])
+    return block(text)
+
+
+def reference(item: Data) -> list[str]:
+    """``**Name**``, then what they say, paragraph by paragraph (one list item)."""
+    name = f"**{literal(item['name'])}**"
+    said = rich(item["reference"]) if "reference" in item else []
+    if said:
+        return [block(f"{name}: {said[0]}"), *said[1:]]
+    return [block(name)]
 
 
 def skill(item: Data) -> str:

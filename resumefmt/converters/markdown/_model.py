@@ -7,7 +7,7 @@ forget to escape what the built-in ones print.
 
 from __future__ import annotations
 
-from resumefmt.converters._common import TITLES, bare_url, dates
+from resumefmt.converters._common import TITLES, bare_url, dates, place, profile_label
 from resumefmt.converters.markdown import _items as items
 from resumefmt.converters.markdown._escape import (
     block,
@@ -40,21 +40,29 @@ def header(basics: Data) -> Data:
         contacts.append(literal(basics["phone"]))
     if "url" in basics:
         contacts.append(link(label(bare_url(basics["url"])), basics["url"]))
-    where = basics.get("location", {})
-    keys = ("address", "postalCode", "city", "region", "countryCode")
-    if place := ", ".join(literal(where[key]) for key in keys if key in where):
-        contacts.append(place)
+    if where := place(basics.get("location", {})):
+        contacts.append(literal(where))
     for profile in basics.get("profiles", []):
-        text = label(profile["network"])
-        if "username" in profile:
-            text += ": " + label(profile["username"])
-        contacts.append(link(text, profile["url"]))
+        # Without an address, the profile is its name on the network, as text.
+        text = profile_label(profile)
+        contacts.append(link(label(text), profile["url"]) if "url" in profile else literal(text))
     return {
         "name": name,
+        "image": image(basics["image"], basics["name"]) if "image" in basics else "",
         "headline": block(literal(basics["headline"])) if "headline" in basics else "",
         "contacts": block(joined(*contacts)),
         "summary": rich(basics["summary"]) if "summary" in basics else [],
     }
+
+
+def image(path: str, name: str) -> str:
+    """The photo as a Markdown image, its address or path as written (relative to the résumé).
+
+    An address that could run a script (:func:`~resumefmt.converters._common.unsafe_link`)
+    is not an image: it prints as text.
+    """
+    shown = link(label(name), path)
+    return "!" + shown if shown.startswith("[") else block(shown)
 
 
 def entry(heading: str, *, lines: list[str], item: Data, details: list[str] | None = None) -> Data:
@@ -82,16 +90,17 @@ def experience(item: Data) -> Data:
         organization = link(label(item["organization"]), item["url"])
     if "unit" in item:
         organization += ", " + literal(item["unit"])
-    place = literal(item["location"]) if "location" in item else ""
-    return entry(
-        f"{literal(item['role'])} — {organization}", lines=[joined(place, dates(item))], item=item
-    )
+    where = literal(item["location"]) if "location" in item else ""
+    # Without a role the organisation is the heading, alone; without dates the line is the place.
+    heading = f"{literal(item['role'])} — {organization}" if "role" in item else organization
+    about = rich_line(item["description"]) if "description" in item else ""
+    return entry(heading, lines=[about, joined(where, dates(item))], item=item)
 
 
 def project(item: Data) -> Data:
     links = [link(name, item[key]) for key, name in _PROJECT_LINKS if key in item]
-    role = literal(item["role"]) if "role" in item else ""
-    meta = joined(role, dates(item), *links)
+    said = [literal(item[key]) for key in ("role", "organization", "type") if key in item]
+    meta = joined(*said, dates(item), *links)
     description = rich_line(item["description"]) if "description" in item else ""
     return entry(literal(item["name"]), lines=[description, meta], item=item)
 
@@ -101,14 +110,14 @@ def education(item: Data) -> Data:
     if "url" in item:
         institution = link(label(item["institution"]), item["url"])
     studies = ", ".join(literal(item[key]) for key in ("degree", "field") if key in item)
-    place = literal(item["location"]) if "location" in item else ""
+    where = literal(item["location"]) if "location" in item else ""
     facts = [f"{label}: {literal(item[key])}" for key, label in _FACTS if key in item]
     details = []
     if "thesis" in item:
         details.append("Thesis: " + rich_line(item["thesis"]))
     if "courses" in item:
         details.append("Courses: " + ", ".join(map(literal, item["courses"])))
-    lines = [joined(studies, place, dates(item)), joined(*facts)]
+    lines = [joined(studies, where, dates(item)), joined(*facts)]
     return entry(institution, lines=lines, item=item, details=details)
 
 
@@ -117,8 +126,8 @@ def custom_entry(item: Data) -> Data:
     if "url" in item:
         title = link(rich_line(item["title"], in_link=True), item["url"])
     subtitle = rich_line(item["subtitle"]) if "subtitle" in item else ""
-    place = literal(item["location"]) if "location" in item else ""
-    return entry(title, lines=[subtitle, joined(place, dates(item))], item=item)
+    where = literal(item["location"]) if "location" in item else ""
+    return entry(title, lines=[subtitle, joined(where, dates(item))], item=item)
 
 
 def sections(data: Data) -> list[Data]:
@@ -130,6 +139,8 @@ def sections(data: Data) -> list[Data]:
             out.append(_section(TITLES[key], [_ENTRIES[kind](v) for v in value]))
         elif kind in _ITEMS:
             out.append(_section(TITLES[key], [item([_ITEMS[kind](v)]) for v in value]))
+        elif kind == "reference":
+            out.append(_section(TITLES[key], [item(items.reference(v)) for v in value]))
         elif key == CUSTOM:
             for custom in value:
                 parts = [
@@ -155,6 +166,7 @@ _ENTRIES = {"education": education, "experience": experience, "project": project
 _ITEMS = {
     "publication": items.publication,
     "award": items.award,
+    "certificate": items.certificate,
     "skill": items.skill,
     "language": items.language,
     "interest": items.interest,

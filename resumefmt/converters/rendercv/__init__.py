@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 
 def render_import(document: Document, options: ConvertOptions) -> str:
     """A RenderCV document as a résumé in our YAML; problems raise DocumentError."""
-    from resumefmt.converters.rendercv._import import import_document
-    from resumefmt.converters.rendercv._yaml import document_yaml
+    from resumefmt.converters._imported import document_yaml
+    from resumefmt.converters.rendercv._import import THEIRS, import_document
 
-    return document_yaml(import_document(document, options))
+    return document_yaml(import_document(document, options), THEIRS)
 
 
 def register(registry: Registry) -> None:

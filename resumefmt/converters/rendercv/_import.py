@@ -81,6 +81,7 @@ class Import:
         self.errors: list[Diagnostic] = []
         self.sources: dict[str, str] = {}  # our pointer → the RenderCV pointer it came from
         self.kept: dict[str, Any] = {}  # top-level x-rendercv
+        self.labels: dict[str, str] = {}  # the user's own section titles (format 1.1 labels:)
         self.line_kept: dict[str, Any] = {}  # a custom section's kept keys, by item
 
     # -- findings --------------------------------------------------------------------
@@ -475,19 +476,19 @@ class Import:
         return None if chosen is None or chosen in out else chosen
 
     def heading(self, title: str, ours: str, theirs: str) -> None:
-        """Say when the user's title is not the heading resumefmt prints."""
-        from resumefmt.converters._common import TITLES
+        """Keep the user's title where it is not resumefmt's English heading (``labels:``)."""
+        from resumefmt.locales import locale_for
 
         if ours == "summary":
             return
-        printed = TITLES.get(ours, ours.capitalize())
+        printed = locale_for("en").label(ours)
         if title.casefold() != printed.casefold():
-            self.kept.setdefault("titles", {})[ours] = title
+            self.labels[ours] = title
             self.note(
                 theirs,
                 "changed",
-                f"the section {title!r} prints under resumefmt's heading {printed!r} "
-                f"(its title is kept under {THEIRS})",
+                f"the section {title!r} keeps its title as labels.{ours} "
+                f"(resumefmt's own heading would be {printed!r})",
                 "info",
                 key=True,
             )
@@ -658,6 +659,8 @@ def import_document(document: Document, options: ConvertOptions) -> dict[str, An
     if sections is not None:
         job.sections(sections, "/cv/sections", out, basics)
     out.update(body)
+    if job.labels:
+        out["labels"] = job.labels
     if job.kept:
         out[THEIRS] = job.kept
     if not job.errors:

@@ -93,7 +93,15 @@ class TypstConverter(Converter):
         from resumefmt.converters.typst._source import bundle
         from resumefmt.converters.typst._view import view
 
-        return bundle(self.theme(options), view(document.data))
+        data = view(document.data)
+        found = None
+        if document.data["basics"].get("image"):
+            from resumefmt.converters._image import photo
+
+            found = photo(document)
+        if found is not None:  # one self-contained file: the photo's bytes are in the data
+            data["basics"]["image"]["data"] = found.data
+        return bundle(self.theme(options), data)
 
     def build(self, document: Document, options: ConvertOptions) -> list[bytes]:
         """The PDF (one item) or PNG pages of a document; invalid input raises first (exit 1)."""

@@ -71,6 +71,11 @@ class Engine:
         self.epoch = source_date_epoch()
         self.view = view(document.data)
         self.view["dated"] = self.epoch is not None
+        self.photo = None
+        if document.data["basics"].get("image"):  # the reader is imported only for a photo
+            from resumefmt.converters._image import photo
+
+            self.photo = photo(document)
         fonts, self.system_text = font_setup(document, options.font_paths)
         self.document = document
         self.options = options
@@ -85,7 +90,12 @@ class Engine:
 
     def inputs(self, style: dict[str, float] | None) -> dict[str, str]:
         data = {**self.view, "style": style or {}}
-        return {"resumefmt": json.dumps(data, ensure_ascii=False)}
+        inputs = {"resumefmt": json.dumps(data, ensure_ascii=False)}
+        if self.photo is not None:
+            # sys.inputs holds strings only: the bytes as a JSON array, which the kit's
+            # load() turns back into bytes (about 0.15 s a MiB; the photo is at most 4 MiB).
+            inputs["resumefmt-image"] = json.dumps(list(self.photo.data))
+        return inputs
 
     def compile(
         self, fmt: str, style: dict[str, float] | None = None, ppi: float = 144
@@ -115,6 +125,15 @@ class Engine:
         return value
 
     def _failed(self, exc: Any) -> ResumefmtError:
+        message = str(getattr(exc, "message", exc))
+        if self.photo is not None and message.startswith("failed to decode image"):
+            from resumefmt._text import visible
+            from resumefmt.converters._image import refuse
+
+            return refuse(
+                self.document,
+                f"the photo '{visible(self.photo.path)}' cannot be read as an image: {message}",
+            )
         where = getattr(exc, "diagnostic", "") or str(exc)
         return ResumefmtError(
             f"theme '{self.theme.name}' failed to compile (a bug in the theme, not in your "

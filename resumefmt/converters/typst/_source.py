@@ -40,7 +40,7 @@ def string(text: str) -> str:
 
 
 def literal(value: Any, indent: str = "") -> str:
-    """A Typst literal of JSON-like data (``none``, booleans, numbers, strings, arrays, dicts).
+    """A Typst literal of JSON-like data (``none``, booleans, numbers, text, bytes, lists, dicts).
 
     Short values stay on one line; longer arrays and dictionaries put one
     member per line, so the data reads (and diffs) well.
@@ -53,6 +53,11 @@ def literal(value: Any, indent: str = "") -> str:
         return repr(value)
     if isinstance(value, str):
         return string(value)
+    if isinstance(value, bytes):
+        # A photo: its byte values, a few dozen a line.
+        rows = [", ".join(map(str, value[at : at + 24])) for at in range(0, len(value), 24)]
+        inner = indent + "  "
+        return "bytes((\n" + "".join(f"{inner}{row},\n" for row in rows) + indent + "))"
     inner = indent + "  "
     if isinstance(value, dict):
         if not value:

@@ -15,11 +15,15 @@ import re
 
 from resumefmt.converters._common import (
     INVISIBLE,
+    LABELS,
     STATUS,
     TITLES,
     bare_url,
     date,
     dates,
+    is_web_address,
+    place,
+    profile_label,
     unsafe_link,
 )
 from resumefmt.converters._scripts import runs
@@ -38,7 +42,11 @@ if TYPE_CHECKING:
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
-#: Bumped when the shape changes in a way a theme notices.
+#: Bumped when the shape changes in a way a theme notices. Format 1.1 only
+#: added to it (the kinds ``certificate`` and ``reference``, ``basics.image``,
+#: an experience's ``description``, a project's ``organization`` and ``type``)
+#: and made values none that a theme already prints through ``rt`` (an
+#: experience's ``role``, a profile's ``url``): a kit theme prints them all.
 VERSION = 1
 
 
@@ -98,14 +106,20 @@ def header(basics: Data) -> Data:
         contacts.append({"url": None, "label": text(basics["phone"])})
     if "url" in basics:
         contacts.append(_link(basics["url"]))
-    place = basics.get("location") or {}
-    keys = ("address", "city", "region", "postalCode", "countryCode")
-    if where := ", ".join(place[key] for key in keys if place.get(key)):
+    if where := place(basics.get("location") or {}, ("address", "city", "region", "postalCode")):
         contacts.append({"url": None, "label": text(where)})
+    image = basics.get("image")
+    if image and is_web_address(image):  # a link, never fetched
+        contacts.append(_link(image, LABELS["photo"]))
     profiles = []
     for profile in basics.get("profiles", []):
-        label = profile["network"] + (f": {profile['username']}" if "username" in profile else "")
-        profiles.append({**_link(profile["url"], label), "network": text(profile["network"])})
+        label = profile_label(profile)
+        shown = (
+            _link(profile["url"], label)
+            if "url" in profile
+            else {"url": None, "label": text(label)}
+        )
+        profiles.append({**shown, "network": text(profile["network"])})
     return {
         "name": text(basics["name"]),
         "altName": _optional(basics, "altName"),
@@ -113,6 +127,8 @@ def header(basics: Data) -> Data:
         "summary": _optional(basics, "summary", rich),
         "contacts": contacts,
         "profiles": profiles,
+        # A local photo: the kit's load() adds its bytes as "data" (never a path to read).
+        "image": {"path": image} if image and not is_web_address(image) else None,
     }
 
 
@@ -132,8 +148,9 @@ def _details(item: Data) -> Data:
 
 def experience(item: Data) -> Data:
     return {
-        "role": text(item["role"]),
+        "role": _optional(item, "role"),
         "organization": text(item["organization"]),
+        "description": _optional(item, "description", rich),
         "unit": _optional(item, "unit"),
         "url": item.get("url"),
         "location": _optional(item, "location"),
@@ -149,6 +166,8 @@ def project(item: Data) -> Data:
         "url": item.get("url"),
         "description": _optional(item, "description", rich),
         "role": _optional(item, "role"),
+        "organization": _optional(item, "organization"),
+        "type": _optional(item, "type"),
         "repository": _link(item["repository"]) if "repository" in item else None,
         "dates": _when(item),
         **_details(item),
@@ -212,6 +231,20 @@ def award(item: Data) -> Data:
     }
 
 
+def certificate(item: Data) -> Data:
+    return {
+        "name": text(item["name"]),
+        "url": item.get("url"),
+        "issuer": _optional(item, "issuer"),
+        "dates": _when(item),
+        "summary": _optional(item, "summary", rich),
+    }
+
+
+def reference(item: Data) -> Data:
+    return {"name": text(item["name"]), "reference": _optional(item, "reference", rich)}
+
+
 def skill(item: Data) -> Data:
     return {
         "name": text(item["name"]),
@@ -260,16 +293,18 @@ _KINDS = {
     "education": education,
     "publication": publication,
     "award": award,
+    "certificate": certificate,
     "skill": skill,
     "language": language,
     "interest": interest,
+    "reference": reference,
 }
 
 
 def sections(data: Data) -> list[Data]:
     """``{"kind", "name", "title", "items"}`` per non-empty section, in the order written.
 
-    ``kind`` is the entry kind (``experience`` for both work and research,
+    ``kind`` is the entry kind (``experience`` for work, research and volunteering,
     ``custom`` for a section with a title of its own); ``name`` the section's key.
     """
     out: list[Data] = []

@@ -99,11 +99,16 @@ def future_start(context: Context) -> Iterator[Finding]:
 @rule(
     "RF103",
     "dates.future-end",
-    options={"exempt": Option(["education"], choices=(*DATED, CUSTOM), what="section name")},
+    options={
+        "exempt": Option(["education", CUSTOM], choices=(*DATED, CUSTOM), what="section name")
+    },
     reports=(ROLE + '    start: "2024-01"\n    end: "2027-03"\n',),
     passes=(
         ROLE + '    start: "2024"\n    end: "2026"\n',
         'education:\n  - institution: MIT\n    start: "2024-09"\n    end: "2028-06"\n',
+        # a grant's funded period: its end is set, not a guess at when it stops
+        "sections:\n  - title: Grants\n    items:\n      - title: NSF CAREER\n"
+        '        start: "2025-03"\n        end: "2030-02"\n',
     ),
 )
 def future_end(context: Context) -> Iterator[Finding]:
@@ -111,8 +116,13 @@ def future_end(context: Context) -> Iterator[Finding]:
 
     While it goes on, write ``end: present``. Education is exempt by default,
     because the end of a degree in progress is its expected graduation date
-    (the format says so); option ``exempt`` lists the top-level sections to
-    leave alone (``education``, ``work``, ``research``, ``projects``, ``sections``).
+    (the format says so); so are custom sections (``sections``), whose dated
+    items are mostly grants, fellowships, appointments and certificates with
+    a term fixed in advance ("NSF CAREER, 2025-03 to 2030-02"): their end is
+    a fact, not a guess. Option ``exempt`` lists the top-level sections to
+    leave alone (``education``, ``work``, ``research``, ``volunteer``,
+    ``projects``, ``sections``); ``exempt = ["education"]`` reads custom
+    sections too.
     """
     today = day_of(context.today)
     exempt = set(context.options["exempt"])

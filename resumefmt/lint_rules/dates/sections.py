@@ -233,23 +233,34 @@ def mixed_precision(context: Context) -> Iterator[Finding]:
     formerly=("dates.not-newest-first",),
     options={"sections": _sections("education", "work", "research")},
     reports=(TWO.format('"2015"', '"2017"', '"2019"', "present"),),
-    passes=(TWO.format('"2019"', "present", '"2015"', '"2019"'),),
+    passes=(
+        TWO.format('"2019"', "present", '"2015"', '"2019"'),
+        # newest first by start: the internship started after the job below it
+        TWO.format('"2022-06"', '"2022-09"', '"2020-01"', "present"),
+    ),
 )
 def out_of_order(context: Context) -> Iterator[Finding]:
     """An entry listed below an older one: sections read newest first.
 
-    Entries are ordered by their end, then by their start, where ``present``
-    is today; an entry with no end is placed by its start. Only an order that
-    is certain at the precision written is reported (``2022`` and ``2022-06``
-    are not out of order either way), at the date that decides it. Option
-    ``sections`` (default ``[education, work, research]``): the sections the
-    format describes as newest first; publications and awards are often
-    ordered otherwise.
+    Newest first has two readings, and a section in either is in order: by
+    end (``present`` is today, then by start), or by start (then by end). A
+    side role or an internship that started after a longer role but ended
+    first is listed above it by some and below it by others; neither is
+    reported. A section in neither order (or oldest first) is reported, as
+    read by end, at the ``start`` of each entry that is newer than the one
+    above it by both readings (else at the date that decides it). An entry
+    with no end is placed by its start. Only an order that is certain at the precision
+    written counts (``2022`` and ``2022-06`` are not out of order either
+    way). Option ``sections`` (default ``[education, work, research]``):
+    the sections the format describes as newest first; publications and
+    awards are often ordered otherwise.
     """
     today = day_of(context.today)
     for section in context.options["sections"]:
         if section not in DATED:
             continue
+        by_end: list[Finding] = []
+        by_start = False
         previous: tuple[dict[str, Any], Span | None, Span | None] | None = None
         for _section, pointer, entry in entries(context.data, (section,)):
             end, start = _span_of(entry, "end", today), _span_of(entry, "start", today)
@@ -257,17 +268,32 @@ def out_of_order(context: Context) -> Iterator[Finding]:
                 continue
             if previous is not None:
                 key = _newer(previous[1:], (end, start))
+                above_end, above_start = previous[1:]
+                later_start = _newer((above_start, above_end), (start, end))
+                by_start = by_start or bool(later_start)
                 if key:
-                    yield Finding(
-                        f"{pointer}/{key}",
-                        f"{_role_text(entry)} is more recent than {_role_text(previous[0])} "
-                        f"listed above it; list {section} newest first",
+                    # Where both orders are broken, the start says it: it is the
+                    # date a reader scans a section by, and what the entry is known by.
+                    where = "start" if later_start == "end" else key
+                    by_end.append(
+                        Finding(
+                            f"{pointer}/{where}",
+                            f"{_role_text(entry)} is more recent than "
+                            f"{_role_text(previous[0])} listed above it; "
+                            f"list {section} newest first",
+                        )
                     )
             previous = entry, end, start
+        if by_start:  # in neither order
+            yield from by_end
 
 
 def _newer(above: tuple[Span | None, Span | None], below: tuple[Span | None, Span | None]) -> str:
-    """``end`` or ``start`` when ``below`` is certainly newer by that date, else ''."""
+    """``end`` or ``start`` when ``below`` is certainly newer by that date, else ''.
+
+    Given ``(end, start)`` pairs, the order by end; given ``(start, end)``,
+    the order by start (a truthy answer: the key names the other date then).
+    """
     above_end, above_start = above
     below_end, below_start = below
     if above_end is not None and below_end is not None:

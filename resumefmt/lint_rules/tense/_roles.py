@@ -43,8 +43,13 @@ class Role:
 
 
 def roles(context: Context) -> list[Role]:
-    """The roles of the document that have bullets; computed once for the four rules."""
-    found: list[Role] = context.memo("tense.roles", lambda: list(_roles(context)))
+    """The roles of the document that have bullets; computed once for the four rules.
+
+    Only bullets in a language the running rule judges are read (the tense
+    rules know English verbs): a German résumé's roles have no openings.
+    """
+    key = f"tense.roles:{context.languages}"  # a plugin's rule may judge other languages
+    found: list[Role] = context.memo(key, lambda: list(_roles(context)))
     return found
 
 
@@ -59,10 +64,10 @@ def _roles(context: Context) -> Iterator[Role]:
         if "highlights" in entry:
             role = Role(pointer, section, state, end)
             for index, text in enumerate(entry["highlights"]):
-                opened = opening(text)
+                bullet = f"{pointer}/highlights/{index}"
+                opened = opening(text) if context.speaks(bullet) else None
                 if opened is not None:
                     tense, start, stop = opened
-                    bullet = f"{pointer}/highlights/{index}"
                     role.openings.append((bullet, tense, start, stop, text[start:stop]))
             yield role
 

@@ -1,4 +1,4 @@
-"""The wording rules (RF150-RF157): words and marks a careful reviewer would strike or fix.
+"""The wording rules (RF150-RF158): words and marks a careful reviewer would strike or fix.
 
 Each text is read once per document with code spans, URLs and e-mail
 addresses blanked out (``_text``), so no word inside them is ever reported.
@@ -15,6 +15,7 @@ from resumefmt.lint_rules.wording.patterns import (
     redundant_plus,
     wrong_ordinal,
 )
+from resumefmt.lint_rules.wording.placeholders import placeholder_text
 from resumefmt.lint_rules.wording.words import (
     first_person,
     miscased_brand,
@@ -35,6 +36,7 @@ RULES = (
     dangling_colon,
     miscased_brand,
     redundant_plus,
+    placeholder_text,
 )
 
 

@@ -1,11 +1,15 @@
 """The word lists of the wording rules: brands, weak phrases, pronouns.
 
-Data kept apart from the rules: a reviewer adds a brand or a phrase here.
+Data kept apart from the rules: a reviewer adds a brand or a phrase here. The
+brands are this hand-curated table and the one generated from simple-icons
+(``_brands``, by scripts/sync_brands.py); this one wins where both name a form.
 """
 
 from __future__ import annotations
 
-#: Wrong spelling -> the brand's own. Case-sensitive: each wrong form is listed.
+import functools
+
+#: The brand's own spelling -> its wrong spellings. Case-sensitive: each wrong form is listed.
 BRANDS = {
     "GitHub": ("Github", "github", "GITHUB"),
     "GitLab": ("Gitlab", "gitlab"),
@@ -50,13 +54,50 @@ BRANDS = {
     "arXiv": ("Arxiv", "ArXiv", "arxiv", "ARXIV"),
     "Kinect": ("kinect",),
     "LoRA": ("LORA",),
+    # Names the generated table lacks or spells otherwise.
+    "React": ("ReactJs", "Reactjs", "reactjs"),
+    "AngularJS": ("AngularJs", "Angularjs", "angularjs"),
+    "Elasticsearch": ("ElasticSearch",),
 }
-RIGHT_BRAND = {wrong: right for right, wrongs in BRANDS.items() for wrong in wrongs}
-#: The first word of each wrong spelling -> the wrong spellings that start with
-#: it, longest first ("node" -> "node.js"); looked up word by word.
-BRAND_STARTS: dict[str, list[str]] = {}
-for _wrong in sorted(RIGHT_BRAND, key=len, reverse=True):
-    BRAND_STARTS.setdefault(_wrong.split(".", 1)[0], []).append(_wrong)
+#: Product names that are also English words, so never reported in any case
+#: ("go", "rust", "make"): what the tense rules must not read as verbs when they
+#: name a product ("React Native app", "Spark jobs", "Go services").
+BRAND_WORDS = frozenset(
+    {"React", "Express", "Flask", "Spring", "Flutter", "Jest", "Helm", "Vault", "Hive"}
+    | {"Yarn", "Render", "Bootstrap", "Dart", "Shell", "Discord", "Relay", "Hibernate"}
+    | {"Zoom", "Go", "Rust", "Spark", "Make", "Drone", "Swarm", "Sketch", "Slack", "Storm"}
+    | {"Beam", "Stripe", "Gulp", "Grunt", "Swagger", "Twitch", "Steam", "Swift", "Unity"}
+    | {"Angular", "Ruby", "Rails", "Elixir", "Crystal", "Excel", "Word", "Teams", "Outlook"}
+    | {"Access", "Notion", "Confluence", "Tableau", "Snowflake", "Puppet", "Chef", "Vagrant"}
+    | {"Terraform"}
+)
+
+
+@functools.cache
+def brand_tables() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """``(right, starts)``: each wrong spelling -> the brand's own; and the first word
+    of each wrong spelling -> the wrong spellings that start with it, longest first
+    ("node" -> "node.js"), looked up word by word. Built on first use (about 1 ms)."""
+    from resumefmt.lint_rules.wording._brands import TABLE
+
+    right: dict[str, str] = {}
+    for line in TABLE.split("\n"):
+        name, *wrongs = line.split(" ")
+        for wrong in wrongs:
+            right[wrong] = name
+    right.update({wrong: name for name, wrongs in BRANDS.items() for wrong in wrongs})
+    for name in BRANDS:
+        right.pop(name, None)  # a hand-curated name is right, whatever the table says
+    starts: dict[str, list[str]] = {}
+    for wrong in sorted(right, key=len, reverse=True):
+        starts.setdefault(wrong.split(".", 1)[0], []).append(wrong)
+    return right, starts
+
+
+def is_brand_word(word: str) -> bool:
+    """Whether ``word``, as written, names a product and is an English word too."""
+    return word in BRAND_WORDS
+
 
 #: Weak phrase (lower case, words one space apart) -> what to write instead.
 WEAK = {

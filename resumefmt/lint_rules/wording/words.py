@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+
 from resumefmt.lint_rules._examples import bullets, field
 from resumefmt.lint_rules.wording._terms import (
-    BRAND_STARTS,
     CONTRACTIONS,
     PRONOUNS,
-    RIGHT_BRAND,
     ROMAN_BEFORE,
     WEAK,
     WEAK_STARTS,
+    brand_tables,
 )
 from resumefmt.lint_rules.wording._text import WORD, masked, words
 from resumefmt.model import PROSE, WORDED
@@ -27,7 +28,10 @@ if TYPE_CHECKING:
 
 _QUOTES = "'\u2019"  # both apostrophes: "I've" and "I\u2019ve"
 _LINKS = _QUOTES + "."  # "I'mx", "me.io": not a pronoun
-_REPEAT_OK = frozenset(("had", "that"))  # "what it had had", "said that that" are English
+#: Doubles that grammar makes: English "what it had had", "said that that"; German
+#: article then relative pronoun ("die die Firma", "der der", "das das", "den den",
+#: "dem dem"); French reflexives ("nous nous sommes", "vous vous êtes").
+_REPEAT_OK = frozenset(("had", "that", "die", "der", "das", "den", "dem", "nous", "vous"))
 
 
 def _look_up(
@@ -52,6 +56,7 @@ def _look_up(
 @rule(
     "RF150",
     "wording.first-person",
+    languages=("en",),
     reports=(bullets("I cut build time by 40%."), bullets("Led our team of five.")),
     passes=(bullets("Cut I/O time of `my_tool` by 40% in Phase I for US clients."),),
 )
@@ -61,7 +66,9 @@ def first_person(context: Context) -> Iterator[Finding]:
     A résumé is written without a subject: 'Cut build time by 40%', not 'I cut
     build time by 40%'. Reports I, I'm, I've, me, my, myself, we, our, ours, us
     in prose fields. Not reported: 'US', 'I/O', a Roman 'Phase I', and words
-    inside `code`, URLs and e-mail addresses.
+    inside `code`, URLs and e-mail addresses. Only English text is read (the
+    document's ``locale``, or a language map's key, says): in German
+    'Sekundarstufe I' the 'I' is a numeral.
     """
     yield from _look_up(context, PROSE, PRONOUNS, _pronouns)
 
@@ -117,6 +124,7 @@ def _word_char(char: str) -> bool:
 @rule(
     "RF151",
     "wording.weak-phrase",
+    languages=("en",),
     reports=(bullets("Responsible for the billing service."), bullets("Fixed various bugs.")),
     passes=(bullets("Led the billing service; fixed 40 bugs."),),
 )
@@ -126,7 +134,7 @@ def weak_phrase(context: Context) -> Iterator[Finding]:
     'Responsible for', 'worked on', 'helped with', 'assisted in', 'involved
     in', 'participated in', 'tasked with', 'in charge of', 'duties included'
     say that you were there, not what you did; 'various' hides what there
-    was. The message suggests stronger verbs.
+    was. The message suggests stronger verbs. Only English text is read.
     """
     yield from _look_up(context, PROSE, frozenset(WEAK_STARTS), _weak)
 
@@ -163,14 +171,21 @@ def _weak(text: str, subject: str) -> Iterator[tuple[int, int, str]]:
     "wording.repeated-word",
     fixable=True,
     reports=(bullets("Built the the fastest framework."),),
-    passes=(bullets("Said that that had had an effect in Walla Walla."),),
+    passes=(
+        bullets("Said that that had had an effect in Walla Walla."),
+        bullets("Entwickelte die Plattform, die die Firma nutzt."),
+        bullets("Nous nous sommes réunis chaque semaine."),
+    ),
 )
 def repeated_word(context: Context) -> Iterator[Finding]:
     """A word written twice in a row, such as 'the the'.
 
     Also across a line break. The finding points at the second word, the one
-    to delete. "had had" and "that that" can be right and are left alone, as
-    are two capitalised words (a place such as "Walla Walla").
+    to delete. Not reported: doubles that grammar makes, English "had had"
+    and "that that", German "die die", "der der", "das das", "den den",
+    "dem dem" (an article, then a relative pronoun), French "nous nous" and
+    "vous vous" (a reflexive verb); and two capitalised words (a place such as
+    "Walla Walla"). "the the" and every other double are reported.
     """
     for ptr, text in context.strings(*WORDED):
         folded = [w.casefold() for w in WORD.findall(text)]
@@ -222,23 +237,43 @@ def miscased_brand(context: Context) -> Iterator[Finding]:
 
     Names are spelled as their owners spell them: GitHub, PyTorch, JavaScript,
     TensorFlow, Node.js, PostgreSQL, MySQL, LinkedIn, iPhone, arXiv, Java,
-    Excel, and more (see `resumefmt/lint_rules/wording/_terms.py`). Only the
-    listed wrong forms are reported, never inside `code`, URLs or host names.
+    Excel, Docker, Jenkins, Vue.js, CSS, and some 1,900 more: a hand-curated
+    table (``resumefmt/lint_rules/wording/_terms.py``) and one generated from
+    the simple-icons brand list (``_brands.py``, ``scripts/sync_brands.py``).
+    Only the listed wrong forms are reported, never inside `code`, URLs or
+    host names.
+
+    Not reported: a brand that is an English word, in any case ('go', 'rust',
+    'swift', 'spark', 'make', 'react', 'slack'), since the word is far more
+    often meant; an initialism in lower case ('css', 'aws', as skill lists
+    write them); a lower-case name of three letters; and 'Nasa', 'Lego',
+    'Ikea', which English writes so.
     """
-    yield from _look_up(context, WORDED, frozenset(BRAND_STARTS), _brands, RIGHT_BRAND.__getitem__)
+    yield from _look_up(context, WORDED, _brand_starts(), _brands, _right_brand)
+
+
+@functools.cache
+def _brand_starts() -> frozenset[str]:
+    return frozenset(brand_tables()[1])
+
+
+def _right_brand(wrong: str) -> str:
+    """The fix of a wrong spelling: the brand as its owner writes it."""
+    return brand_tables()[0][wrong]
 
 
 def _brands(text: str, subject: str) -> Iterator[tuple[int, int, str]]:
     """Wrong spellings of brand names: words of ``subject`` (masked), not part of a host or path."""
+    right, starts = brand_tables()
     after = 0
     for match in WORD.finditer(subject):
         start = match.start()
-        forms = BRAND_STARTS.get(match.group())
+        forms = starts.get(match.group())
         if forms is None or start < after or (start and text[start - 1] in "./@-"):
             continue
         for wrong in forms:
             end = start + len(wrong)
             if text.startswith(wrong, start) and _ends_word(text, end, "@/-", "."):
                 after = end
-                yield start, end, f"'{wrong}' is spelled '{RIGHT_BRAND[wrong]}'"
+                yield start, end, f"'{wrong}' is spelled '{right[wrong]}'"
                 break
