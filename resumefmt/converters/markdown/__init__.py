@@ -25,6 +25,7 @@ _BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
 
 def render(document: Document, options: ConvertOptions) -> str:
     """The résumé as Markdown; the same document always gives the same bytes."""
+    from resumefmt.converters._common import words_for
     from resumefmt.converters.markdown import _escape as escape
     from resumefmt.converters.markdown import _model as model
     from resumefmt.converting import render_template, template_environment
@@ -35,12 +36,14 @@ def render(document: Document, options: ConvertOptions) -> str:
     environment.filters["md"] = escape.literal
     environment.filters["rich"] = escape.rich_line
     data = document.data
+    words = words_for(document, options)
     text = render_template(
         environment,
         "resume.md.j2",
-        header=model.header(data["basics"]),
-        sections=model.sections(data),
+        header=model.header(data["basics"], words),
+        sections=model.sections(data, words),
         resume=data,
+        words=words,
     )
     # Templates may leave several blank lines; Markdown wants one between blocks.
     return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
