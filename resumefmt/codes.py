@@ -181,6 +181,16 @@ JSONRESUME_EXPORT = Code(
     "JSON Resume's date pattern accepts only the years 1000-2999; a date outside them "
     "cannot be exported.",
 )
+JSONRESUME_LANGUAGE = Code(
+    "RF067",
+    "jsonresume.language",
+    "Exported in one language: JSON Resume holds one.",
+    "A JSON Resume document is in one language. A résumé with language maps, or in a "
+    "language other than English, is exported in the language being built (--locale, "
+    "else the variant's, else the document's locale): each language map gives its text "
+    "in that language, and the labels are left to the JSON Resume theme. Export each "
+    "language you send with its own --locale.",
+)
 
 RENDERCV_SCHEMA = Code(
     "RF080",
@@ -318,6 +328,7 @@ JSONRESUME = {
         JSONRESUME_CONFLICT,
         JSONRESUME_RESERVED,
         JSONRESUME_EXPORT,
+        JSONRESUME_LANGUAGE,
     )
 }
 
