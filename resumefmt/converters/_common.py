@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from resumefmt.loader import Document
     from resumefmt.locales import Locale
 
-#: Headings of the standard sections, by :data:`resumefmt.model.SECTIONS` name
-#: (they print in the document's own order; a custom section has its own title).
+#: English headings of the standard sections, by :data:`resumefmt.model.SECTIONS`
+#: name (what the RenderCV import compares titles with; the documents print
+#: :meth:`Words.title`, in the language being built).
 TITLES = {
     "education": "Education",
     "work": "Experience",
@@ -35,11 +36,8 @@ TITLES = {
 #: Words the documents print beside values that the label table has no key for
 #: (yet): in another language :class:`Words` falls back as :meth:`Words.extra` says.
 LABELS = {"photo": "Photo", "website": "Website", "code": "Code", "paper": "Paper"}
-#: A publication's ``status`` as printed; ``published`` (the default) prints nothing.
-STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-EN_DASH = " \u2013 "
-#: The label keys of :data:`STATUS`.
+#: The label of a publication's ``status``; ``published`` (the default) prints nothing.
 _STATUS_KEYS = {"accepted": "accepted", "under-review": "underReview", "preprint": "preprint"}
 #: The colon after a label (``GPA: 3.8``): full width in Chinese and Japanese text.
 _COLONS = {"zh": "\uff1a", "zh-Hant": "\uff1a", "ja": "\uff1a"}

@@ -8,6 +8,13 @@ The output compiles with pdflatex, or with xelatex when the text needs it
 (CJK through xeCJK, or a script T1 lacks); its first lines say which. For
 xelatex the converter chooses the font of every character (``_fonts``), and
 refuses one that none of them draws (RF070) rather than let TeX drop it.
+
+Labels and dates are the language's (the global ``words`` and the filters
+``date`` and ``dates``); they choose the engine and fonts as the text does.
+The page stays left to right: Arabic, Hebrew and Persian labels and text are
+set right to left as runs (babel's bidi), not a right-to-left page, and no
+babel language is loaded for the document (hyphenation is English's), since
+most TeX installations lack most of the 32 languages' babel files.
 """
 
 from __future__ import annotations

@@ -5,7 +5,14 @@ Layout lives in Jinja2 templates (``templates/``: ``resume.md.j2`` includes
 of the same name in ``--template-dir`` replaces one. Templates receive
 ``header`` and ``sections``, whose strings are Markdown already (built by
 ``_model`` and ``_items``), and the raw ``resume`` data with the filters ``md``
-(escape literal text) and ``rich`` (rich text on one line), from ``_escape``.
+(escape literal text) and ``rich`` (rich text on one line), from ``_escape``,
+and ``words`` (:class:`~resumefmt.converters._common.Words`: the labels and
+dates of the language being built, already in the pieces).
+
+Markdown has no text direction: an Arabic, Hebrew or Persian résumé is written
+without a ``<div dir="rtl">`` wrapper, the output's only raw HTML would be
+ours and many renderers drop or escape raw HTML, while the code hosts set each
+paragraph's direction from its text (``dir="auto"``).
 """
 
 from __future__ import annotations
