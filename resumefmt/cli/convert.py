@@ -224,6 +224,7 @@ def _convert(source: str, output: str | None, converter: Converter, options: Eng
     from resumefmt.loader import load
 
     options.notices.clear()
+    options.messages.clear()
     document = load(source)
     build = getattr(converter, "build", None)
     if build is not None and getattr(converter, "binary", False):
@@ -232,6 +233,8 @@ def _convert(source: str, output: str | None, converter: Converter, options: Eng
         write_output(convert(document, converter, options), output)
     for notice in options.notices:
         print(notice.format_text(), file=sys.stderr)
+    for message in options.messages:
+        print(f"resumefmt: {visible(message)}", file=sys.stderr)
 
 
 def _write_pages(pages: list[bytes], output: str, name: str) -> None:
