@@ -303,7 +303,7 @@ def test_json_resume_says_which_language_it_exported(tmp_path: Path) -> None:
     assert '"label": "数据工程师"' in done.stdout
     assert done.stderr == (
         # At the first language map's Chinese text: the document has no locale: to point at.
-        f"{source}:4:59: warning: exported in zh (JSON Resume holds one language); "
+        f"{source}:4:59: info: exported in zh (JSON Resume holds one language); "
         "build others with --locale [RF068]\n"
     )
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from resumefmt.converting import ConvertOptions
+    from resumefmt.diagnostics import Severity
     from resumefmt.loader import Document
 
 DATE_KEYS = frozenset({"startDate", "endDate", "date", "releaseDate"})
@@ -33,9 +34,17 @@ class _Export:
         self.options = options
         self.errors: list[Any] = []
 
-    def warn(self, ptr: str, message: str, *, key: bool = False, kind: str = "export") -> None:
+    def warn(
+        self,
+        ptr: str,
+        message: str,
+        *,
+        key: bool = False,
+        kind: str = "export",
+        severity: Severity = "warning",
+    ) -> None:
         location = self.document.locate(ptr, key=key)
-        self.options.notices.append(finding(location, kind, message, "warning"))
+        self.options.notices.append(finding(location, kind, message, severity))
 
     def error(self, ptr: str, kind: str, message: str, *, key: bool = False) -> None:
         location = self.document.locate(ptr, key=key)
@@ -198,6 +207,7 @@ def _say_language(job: _Export, document: Document) -> None:
         where,
         f"exported in {locale} (JSON Resume holds one language); build others with --locale",
         kind="language",
+        severity="info",  # what was asked for was done: it only says which language
     )
 
 
