@@ -196,6 +196,16 @@ JSONRESUME_REWRITTEN = Code(
     "a keyword listed twice read once. The value itself is never lost; check that the "
     "reading is the one you meant, and write it that way in the source to silence it.",
 )
+JSONRESUME_LANGUAGE = Code(
+    "RF068",
+    "jsonresume.language",
+    "Exported in one language: JSON Resume holds one.",
+    "A JSON Resume document is in one language. A résumé with language maps, or in a "
+    "language other than English, is exported in the language being built (--locale, "
+    "else the variant's, else the document's locale): each language map gives its text "
+    "in that language, and the labels are left to the JSON Resume theme. Export each "
+    "language you send with its own --locale.",
+)
 
 RENDERCV_SCHEMA = Code(
     "RF080",
@@ -334,6 +344,7 @@ JSONRESUME = {
         JSONRESUME_RESERVED,
         JSONRESUME_EXPORT,
         JSONRESUME_REWRITTEN,
+        JSONRESUME_LANGUAGE,
     )
 }
 

@@ -30,10 +30,12 @@ class ConvertOptions:
     """Choices the user makes on the command line, and what the converter reports back.
 
     A converter appends to ``notices`` what the user should know but that does
-    not stop the conversion (e.g. fields an import kept under ``x-`` keys).
+    not stop the conversion (e.g. fields an import kept under ``x-`` keys), and
+    to ``messages`` what has no place in the file (each prints once as
+    ``resumefmt: message``).
     """
 
-    __slots__ = ("locale", "notices", "template_dir", "theme", "variant")
+    __slots__ = ("locale", "messages", "notices", "template_dir", "theme", "variant")
 
     def __init__(
         self,
@@ -51,6 +53,7 @@ class ConvertOptions:
         #: The variant to build (None: the whole document).
         self.variant = variant
         self.notices: list[Diagnostic] = []
+        self.messages: list[str] = []
 
 
 class Converter:

@@ -116,7 +116,7 @@ def example_files() -> list[Path]:
 def run_resumefmt(
     *args: str | Path,
     cwd: Path | None = None,
-    pythonpath: Path | None = None,
+    pythonpath: Path | str | None = None,
     timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m resumefmt ARGS`` as a user runs it: a new process, its output as text.
@@ -138,3 +138,17 @@ def run_resumefmt(
         timeout=timeout,
         check=False,
     )
+
+
+def read_terminal(controller: int) -> bytes:
+    """Everything a process wrote to the pseudo-terminal whose controlling end is ``controller``."""
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the process closed its end
+            break
+        if not chunk:
+            break
+        shown += chunk
+    return shown

@@ -54,7 +54,10 @@ def test_every_export_has_a_golden_file() -> None:
 def test_export(case: str, target: str, golden: Callable[[str, str], None]) -> None:
     options = ConvertOptions()
     text = convert(load(CASES[case]), REGISTRY.converters[target], options)
-    assert options.notices == []
+    # Cheng Zeyi's résumé is in two languages: the JSON Resume export says which it holds.
+    said = [(n.code, n.severity) for n in options.notices]
+    bilingual = case == "cheng-zeyi" and target == "jsonresume"
+    assert said == ([("RF068", "info")] if bilingual else [])
     golden(f"{case}/{EXPORTS[target]}", text)
 
 

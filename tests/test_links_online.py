@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from bounded import Bounded, run_bounded
-from conftest import ROOT, TODAY, as_document_text, require_tool
+from conftest import ROOT, TODAY, as_document_text, read_terminal, require_tool
 from linkserver import LinkServer
 
 from resumefmt.lint_rules.links import RULES
@@ -464,15 +464,7 @@ def _lint_with_a_terminal(path: Path, *flags: str, cache: Path) -> tuple[str, st
         cwd=ROOT,
     ) as process:
         os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the process closed its end
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_terminal(controller)
         stdout = process.stdout.read() if process.stdout else ""
         process.wait(timeout=60)
     os.close(controller)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, as_document_text
+from conftest import EXAMPLES, as_document_text, read_terminal, run_resumefmt
 
 import resumefmt
 from resumefmt.cli import lint
@@ -33,17 +33,7 @@ def _run(
 ) -> subprocess.CompletedProcess[str]:
     """``python -m resumefmt ARGS`` in ``cwd`` with this package (and a plugin in ``site``)."""
     path = PACKAGE_ROOT if site is None else f"{site}{os.pathsep}{PACKAGE_ROOT}"
-    env = {**os.environ, "PYTHONPATH": path, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "resumefmt", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        check=False,
-    )
+    return run_resumefmt(*args, cwd=cwd, pythonpath=path, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -210,15 +200,7 @@ def _stderr_on_a_terminal(folder: Path, *flags: str) -> tuple[str, str]:
         ) as process,
     ):
         os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the process closed its end
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_terminal(controller)
         process.wait(timeout=60)
         out.seek(0)
         stdout = out.read()

@@ -137,3 +137,30 @@ def test_shuai_xie_industry_pdf_fits_its_page_budget(tmp_path: Path) -> None:
         [pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Algorithm Engineer" in text and "Patch Mix" not in text
+
+
+def test_a_seed_built_in_several_languages_prints_cldr_labels_and_dates() -> None:
+    """Cheng Zeyi in German, Chinese, Japanese and Arabic (right to left): CLDR's dates.
+
+    His text exists in English and Chinese; a build in another language prints
+    that language's labels and dates around the document's own (English) text.
+    """
+    import datetime
+
+    babel_dates = require_module("babel.dates")
+    babel = require_module("babel")
+    from resumefmt.locales._labels import LABELS
+
+    december = datetime.date(2023, 12, 1)
+    for locale in ("de", "zh", "ja", "ar"):
+        done = run_resumefmt("convert", CHENG, "--to", "markdown", "--locale", locale)
+        assert done.returncode == 0, done.stderr
+        labels = LABELS[locale]
+        start = babel_dates.format_skeleton("yMMM", december, locale=locale)
+        # CLDR's interval pattern, its thin spaces plain (resumefmt/locales says why).
+        interval = babel.Locale.parse(locale).interval_formats[None].replace("\u2009", " ")
+        ongoing = interval.replace("{0}", start).replace("{1}", labels["present"])
+        assert f"## {labels['work']}\n" in done.stdout, locale
+        assert f"## {labels['education']}\n" in done.stdout, locale
+        assert ongoing in done.stdout, locale
+        assert "– Present" not in done.stdout and "## Experience" not in done.stdout, locale

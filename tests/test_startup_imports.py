@@ -64,6 +64,7 @@ CONVERT_MARKDOWN = (
     "resumefmt.converters",
     "resumefmt.converters._common",
     "resumefmt.converters.markdown.*",
+    "resumefmt.locales.*",  # the labels and dates of the language being built
     # Registered, so their packages are imported; their modules are not.
     "resumefmt.converters.latex",
     "resumefmt.converters.jsonresume",
@@ -82,6 +83,7 @@ CONVERT_PDF = (
     "resumefmt.converters._common",
     "resumefmt.converters._scripts",  # which language a run of text is in
     "resumefmt.converters.typst.*",
+    "resumefmt.locales.*",  # the labels and dates of the language being built
     # Registered, so their packages are imported; their modules are not.
     "resumefmt.converters.latex",
     "resumefmt.converters.jsonresume",

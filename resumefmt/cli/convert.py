@@ -282,6 +282,7 @@ def _convert(
     from resumefmt.loader import load
 
     options.notices.clear()
+    options.messages.clear()
     if document is None:
         document = load(source)
     build = getattr(converter, "build", None)
@@ -291,6 +292,8 @@ def _convert(
         write_output(convert(document, converter, options), output)
     for notice in options.notices:
         print(notice.format_text(), file=sys.stderr)
+    for message in options.messages:
+        print(f"resumefmt: {visible(message)}", file=sys.stderr)
 
 
 def _write_pages(pages: list[bytes], output: str, name: str) -> None:

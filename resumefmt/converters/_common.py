@@ -1,4 +1,4 @@
-"""What the document converters (LaTeX, Markdown) print the same way: titles, dates, words.
+"""What the document converters (LaTeX, Markdown, Typst) print the same way: titles, dates, words.
 
 Also what neither prints raw: :data:`INVISIBLE` characters and links that
 :func:`unsafe_link` refuses.
@@ -12,8 +12,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-#: Headings of the standard sections, by :data:`resumefmt.model.SECTIONS` name
-#: (they print in the document's own order; a custom section has its own title).
+    from resumefmt.converting import ConvertOptions
+    from resumefmt.loader import Document
+    from resumefmt.locales import Locale
+
+#: English headings of the standard sections, by :data:`resumefmt.model.SECTIONS`
+#: name (what the RenderCV import compares titles with; the documents print
+#: :meth:`Words.title`, in the language being built).
 TITLES = {
     "education": "Education",
     "work": "Experience",
@@ -28,19 +33,30 @@ TITLES = {
     "interests": "Interests",
     "references": "References",
 }
-#: Words the documents print beside values (a later issue translates them with
-#: :data:`TITLES`): ``photo`` labels the link to a photo given as a web address.
-LABELS = {"photo": "Photo"}
-#: A publication's ``status`` as printed; ``published`` (the default) prints nothing.
-STATUS = {"accepted": "Accepted", "under-review": "Under review", "preprint": "Preprint"}
+#: Words the documents print beside values that the label table has no key for
+#: (yet): in another language :class:`Words` falls back as :meth:`Words.extra` says.
+LABELS = {"photo": "Photo", "website": "Website", "code": "Code", "paper": "Paper"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-EN_DASH = " \u2013 "
+#: The label of a publication's ``status``; ``published`` (the default) prints nothing.
+_STATUS_KEYS = {"accepted": "accepted", "under-review": "underReview", "preprint": "preprint"}
+#: The colon after a label (``GPA: 3.8``): full width in Chinese and Japanese text.
+_COLONS = {"zh": "\uff1a", "zh-Hant": "\uff1a", "ja": "\uff1a"}
+#: List separators CLDR's "and" lists do not give: Arabic joins every item of
+#: such a list with "و" (and), which reads oddly before Latin names of tools;
+#: a list of keywords takes the Arabic comma.
+_SEPARATORS = {"ar": "\u060c "}
+_INVISIBLE_RE = re.compile("[\u200e\u200f\u061c]")
+_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z]{4})?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?(?:[-_].*)?")
 
 
-def date(value: str) -> str:
-    """``2021-03`` → ``Mar 2021``; ``2024-05-18`` → ``18 May 2024``; ``present`` → ``Present``."""
+def date(value: str, present: str = "Present") -> str:
+    """``2021-03`` → ``Mar 2021``; ``2024-05-18`` → ``18 May 2024``; ``present`` → ``Present``.
+
+    resumefmt's English forms (a full date with the day first, unambiguous on
+    both sides of the Atlantic); :class:`Words` gives every other language CLDR's.
+    """
     if value == "present":
-        return "Present"
+        return present
     parts = value.split("-")
     if len(parts) == 1:
         return value
@@ -49,17 +65,157 @@ def date(value: str) -> str:
 
 
 def dates(entry: dict[str, Any]) -> str:
-    """An entry's ``date`` (or list of dates), or its ``start`` to ``end`` range; may be empty."""
-    when = entry.get("date")
-    if isinstance(when, list):
-        return ", ".join(date(d) for d in when)
-    if when:
-        return date(when)
-    start, end = entry.get("start"), entry.get("end")
-    if start and end and start != end:
-        return f"{date(start)}{EN_DASH}{date(end)}"
-    single: str | None = start or end
-    return date(single) if single else ""
+    """An entry's dates in English (see :meth:`Words.dates`)."""
+    return english().dates(entry)
+
+
+class Words:
+    """The words and forms a converter prints around the résumé's own text, in one language.
+
+    Built once per document by :func:`words_for`: section titles, field labels,
+    the word for an ongoing role, dates and ranges, list separators, and the
+    text direction. Converters hand it (or what it made) to their templates,
+    so a template prints data and decides nothing about language.
+    """
+
+    __slots__ = ("colon", "lang", "locale", "region", "requested", "rtl", "separator", "tag")
+
+    def __init__(self, locale: Locale, requested: str) -> None:
+        self.locale = locale
+        #: The locale of the label table that serves the document (``en`` for an unknown one).
+        self.tag = locale.tag
+        #: The language the document is built in, as asked (``zh-TW``, ``tlh``).
+        self.requested = requested
+        found = _TAG.fullmatch(requested)
+        #: ISO 639 language and region of the document, for a ``lang`` setting.
+        self.lang = found.group(1).lower() if found else "en"
+        self.region = found.group(2).upper() if found and found.group(2) else None
+        #: Whether the page runs right to left (Arabic, Hebrew, Persian).
+        self.rtl = locale.rtl
+        #: Between the items of a list of keywords (``Python, Rust``; ``Python、Rust``).
+        middle: str = _cldr(self.tag)["list"]["middle"]
+        self.separator = _SEPARATORS.get(self.tag) or _INVISIBLE_RE.sub(
+            "", middle.replace("{0}", "").split("{1}")[0]
+        )
+        #: After a label (``GPA: 3.8``).
+        self.colon = _COLONS.get(self.tag, ": ")
+
+    @property
+    def english(self) -> bool:
+        """Whether the words are resumefmt's English ones (with any of the document's own)."""
+        return self.tag == "en"
+
+    def label(self, key: str) -> str:
+        """The phrase for a key of the label table (the document's own wording first)."""
+        return self.locale.label(key)
+
+    def title(self, section: str) -> str:
+        """The heading of a standard section."""
+        return self.locale.label(section)
+
+    def extra(self, key: str, fallback: str) -> str:
+        """A word the label table may not have (``photo``): its phrase, else English's
+        (in English) or ``fallback`` (in another language: language-neutral text)."""
+        found = self.locale.labels.get(key)
+        if found is not None:
+            return found
+        return LABELS.get(key, fallback) if self.english else fallback
+
+    def fact(self, key: str, value: str) -> str:
+        """``GPA: 3.8``; in Chinese the colon is full width."""
+        return f"{self.label(key)}{self.colon}{value}"
+
+    def lead(self, key: str) -> str:
+        """A label that leads a line (``Technologies:``), without the space after it."""
+        return f"{self.label(key)}{self.colon.rstrip()}"
+
+    def status(self, status: str | None) -> str:
+        """A publication's status as printed; empty for ``published``."""
+        key = _STATUS_KEYS.get(status or "published")
+        return self.label(key) if key else ""
+
+    def join(self, items: list[str]) -> str:
+        """Keywords, technologies, courses on one line."""
+        return self.separator.join(items)
+
+    def degree(self, degree: str | None, field: str | None, english: str | None = None) -> str:
+        """A degree and its field in the language's order; either alone as it is.
+
+        ``english`` is a converter's own pattern for English when the document
+        does not reword ``degreeField`` (Markdown has always printed ``BSc, Physics``).
+        """
+        if degree and field:
+            pattern = self.locale.labels["degreeField"]
+            if english is not None and self.english and pattern == "{degree} in {field}":
+                pattern = english
+            return pattern.replace("{degree}", degree).replace("{field}", field)
+        return degree or field or ""
+
+    def date(self, value: str) -> str:
+        """A date (``2021-03``) or ``present`` as the language writes it (CLDR's forms)."""
+        if self.english:
+            return date(value, self.locale.label("present"))
+        return self.locale.date(value)
+
+    def dates(self, entry: dict[str, Any]) -> str:
+        """An entry's ``date`` (or list of dates), or its ``start`` to ``end`` range, or ``""``."""
+        when = entry.get("date")
+        if isinstance(when, list):
+            return self.join([self.date(d) for d in when])
+        if when:
+            return self.date(when)
+        start, end = entry.get("start"), entry.get("end")
+        if start and end and start != end:
+            return self.range(start, end)
+        single: str | None = start or end
+        return self.date(single) if single else ""
+
+    def range(self, start: str, end: str) -> str:
+        """Two dates as CLDR joins an interval in the language (an en dash in most)."""
+        pattern: str = _cldr(self.tag)["range"]
+        return pattern.replace("{0}", self.date(start)).replace("{1}", self.date(end))
+
+    def strings(self) -> list[str]:
+        """Every phrase this may print (what decides a LaTeX engine and its fonts)."""
+        return [*self.locale.labels.values(), self.separator, self.colon, self.date("2000-01")]
+
+
+def _cldr(tag: str) -> dict[str, Any]:
+    from resumefmt.locales._cldr import CLDR
+
+    return CLDR[tag]
+
+
+def words_for(document: Document, options: ConvertOptions | None = None) -> Words:
+    """The :class:`Words` of the document being built.
+
+    A :class:`~resumefmt.selection.Selection` says its language and carries the
+    document's ``labels:``; a plain document is in its ``locale`` (default
+    ``en``). A language resumefmt has no labels for prints English labels, and
+    says so once in ``options.notices`` (lint reports it as RF181).
+    """
+    from resumefmt.locales import locale_for, supported
+
+    data = document.data
+    requested = getattr(document, "locale", None)
+    labels = getattr(document, "labels", None)
+    if requested is None:
+        found = data.get("locale") if isinstance(data, dict) else None
+        requested = found if isinstance(found, str) else "en"
+        own = data.get("labels") if isinstance(data, dict) else None
+        labels = {k: v for k, v in own.items() if isinstance(v, str)} if own else None
+    if supported(requested) is None and options is not None:
+        message = f"no labels for '{requested}': labels print in English; give them under labels:"
+        if message not in options.messages:
+            options.messages.append(message)
+    return Words(locale_for(requested, labels), requested)
+
+
+def english() -> Words:
+    """resumefmt's English words, with nothing of a document's."""
+    from resumefmt.locales import locale_for
+
+    return Words(locale_for("en"), "en")
 
 
 def place(

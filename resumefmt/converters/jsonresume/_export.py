@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from resumefmt.converting import ConvertOptions
+    from resumefmt.diagnostics import Severity
     from resumefmt.loader import Document
 
 DATE_KEYS = frozenset({"startDate", "endDate", "date", "releaseDate"})
@@ -33,9 +34,17 @@ class _Export:
         self.options = options
         self.errors: list[Any] = []
 
-    def warn(self, ptr: str, message: str, *, key: bool = False) -> None:
+    def warn(
+        self,
+        ptr: str,
+        message: str,
+        *,
+        key: bool = False,
+        kind: str = "export",
+        severity: Severity = "warning",
+    ) -> None:
         location = self.document.locate(ptr, key=key)
-        self.options.notices.append(finding(location, "export", message, "warning"))
+        self.options.notices.append(finding(location, kind, message, severity))
 
     def error(self, ptr: str, kind: str, message: str, *, key: bool = False) -> None:
         location = self.document.locate(ptr, key=key)
@@ -144,6 +153,7 @@ def export(document: Document, options: ConvertOptions) -> dict[str, Any]:
     """The JSON Resume data of a valid document; unexportable values raise DocumentError."""
     data: dict[str, Any] = document.data
     job = _Export(document, options)
+    _say_language(job, document)
     _refuse_reserved(job, data, "")
     kept: dict[str, Any] = data[THEIRS] if isinstance(data.get(THEIRS), dict) else {}
     order = [k for k in data if k == "basics" or k in KINDS]
@@ -182,6 +192,23 @@ def export(document: Document, options: ConvertOptions) -> dict[str, Any]:
     if job.errors:
         raise DocumentError(job.errors)
     return out
+
+
+def _say_language(job: _Export, document: Document) -> None:
+    """JSON Resume holds one language: say which one a document in several (or not in
+    English) is exported in (RF068), at its ``locale`` or its first language map."""
+    locale = getattr(document, "locale", None)  # a Selection's: the language being built
+    languages: dict[str, str] = getattr(document, "languages", {})
+    if locale is None or (locale == "en" and not languages):
+        return
+    source = getattr(document, "source", document)
+    where = "/locale" if "locale" in source.data else next(iter(languages), "")
+    job.warn(
+        where,
+        f"exported in {locale} (JSON Resume holds one language); build others with --locale",
+        kind="language",
+        severity="info",  # what was asked for was done: it only says which language
+    )
 
 
 def _refuse_reserved(job: _Export, value: Any, ptr: str) -> None:

@@ -8,6 +8,13 @@ The output compiles with pdflatex, or with xelatex when the text needs it
 (CJK through xeCJK, or a script T1 lacks); its first lines say which. For
 xelatex the converter chooses the font of every character (``_fonts``), and
 refuses one that none of them draws (RF070) rather than let TeX drop it.
+
+Labels and dates are the language's (the global ``words`` and the filters
+``date`` and ``dates``); they choose the engine and fonts as the text does.
+The page stays left to right: Arabic, Hebrew and Persian labels and text are
+set right to left as runs (babel's bidi), not a right-to-left page, and no
+babel language is loaded for the document (hyphenation is English's), since
+most TeX installations lack most of the 32 languages' babel files.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ if TYPE_CHECKING:
 
     import jinja2
 
+    from resumefmt.converters._common import Words
     from resumefmt.converting import ConvertOptions
     from resumefmt.loader import Document
     from resumefmt.plugins import Registry
@@ -52,19 +60,22 @@ def register(registry: Registry) -> None:
 
 def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_THEME) -> str:
     """The LaTeX source of a valid document."""
+    from resumefmt.converters._common import words_for
     from resumefmt.converters.latex import _parts as parts
     from resumefmt.converters.latex._escape import PLAN, engine_for
     from resumefmt.converting import render_template
 
     data: dict[str, Any] = document.data
-    engine, cjk = engine_for(parts.printed_strings(data))
+    words = words_for(document, options)
+    # The labels are printed too: a Chinese résumé needs xeCJK for its titles alone.
+    engine, cjk = engine_for([*parts.printed_strings(data), *words.strings()])
     plan = None
     if engine == "xelatex":
         from resumefmt.converters.latex._fonts import describe_plan
         from resumefmt.converters.latex._fonts import plan as font_plan
 
-        plan = font_plan(document, cjk)
-    environment = latex_environment(options, options.theme or theme)
+        plan = font_plan(document, cjk, words.strings())
+    environment = latex_environment(options, options.theme or theme, words)
     token = PLAN.set(plan)
     try:
         return render_template(
@@ -72,7 +83,8 @@ def render(document: Document, options: ConvertOptions, *, theme: str = DEFAULT_
             "resume.tex.j2",
             basics=data["basics"],
             photo=photo_path(document),
-            sections=parts.sections(data),
+            sections=parts.sections(data, words),
+            words=words,
             engine=engine,
             cjk=cjk,
             fonts=describe_plan(plan) if plan else None,
@@ -109,9 +121,18 @@ def photo_path(document: Document) -> str | None:
     return found.path
 
 
-def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> jinja2.Environment:
-    """The Jinja2 environment of a theme, with LaTeX delimiters, filters and escaping."""
-    from resumefmt.converters._common import date, dates
+def latex_environment(
+    options: ConvertOptions, theme: str = DEFAULT_THEME, words: Words | None = None
+) -> jinja2.Environment:
+    """The Jinja2 environment of a theme, with LaTeX delimiters, filters and escaping.
+
+    ``words`` (English when None) are the labels and date forms of the
+    language being built: the filters ``date`` and ``dates`` and the global
+    ``words`` print them.
+    """
+    import functools
+
+    from resumefmt.converters._common import english
     from resumefmt.converters.latex import _parts as parts
     from resumefmt.converters.latex._escape import Latex, escape
     from resumefmt.converting import template_environment
@@ -136,17 +157,22 @@ def latex_environment(options: ConvertOptions, theme: str = DEFAULT_THEME) -> ji
         finalize=finalize,
         **DELIMITERS,
     )
+    words = words or english()
     environment.filters.update(
         rich=parts.rich,
         rich_inline=parts.rich_inline,
-        date=date,
-        dates=dates,
-        authors=parts.authors,
-        status=parts.status,
-        language_details=parts.language_details,
+        date=words.date,
+        dates=words.dates,
+        authors=functools.partial(parts.authors, words=words),
+        status=functools.partial(parts.status, words=words),
+        language_details=functools.partial(parts.language_details, words=words),
         link=parts.link,
         linked=linked,
         join_latex=join_latex,
     )
-    environment.globals.update(contacts=parts.contacts, profiles=parts.profiles)
+    environment.globals.update(
+        contacts=functools.partial(parts.contacts, words=words),
+        profiles=parts.profiles,
+        words=words,
+    )
     return environment

@@ -234,13 +234,15 @@ def _wants_dejavu(text: str, cjk: bool) -> bool:
     return False
 
 
-def plan(document: Document, cjk: bool) -> Plan:
+def plan(document: Document, cjk: bool, labels: Iterable[str] = ()) -> Plan:
     """The fonts of a document that needs xelatex; :class:`DocumentError` (RF070) for
-    each character none of them draws, at the place it is written."""
+    each character none of them draws, at the place it is written (``labels``, the
+    words printed around the text, at ``/labels``)."""
     from resumefmt.converters.latex._escape import drop_controls
     from resumefmt.converters.typst._fonts import printed
 
-    texts = [(pointer, *drop_controls(text)) for pointer, text in printed(document.data)]
+    strings = [*printed(document.data), *(("/labels", label) for label in labels)]
+    texts = [(pointer, *drop_controls(text)) for pointer, text in strings]
     texts = [(pointer, text, kept) for pointer, text, kept in texts if not text.isascii()]
     main = "dejavu" if any(_wants_dejavu(text, cjk) for _, text, _ in texts) else "lm"
     chosen = Plan(cjk=cjk, main=main)

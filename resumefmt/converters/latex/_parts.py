@@ -8,11 +8,8 @@ by the environment's output filter.
 from __future__ import annotations
 
 from resumefmt.converters._common import (
-    LABELS,
-    STATUS,
-    TITLES,
     bare_url,
-    date,
+    english,
     is_web_address,
     place,
     profile_label,
@@ -27,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
+    from resumefmt.converters._common import Words
     from resumefmt.richtext import Span
 
 
@@ -60,8 +58,9 @@ def _spans(spans: list[Span], inline: bool) -> Latex:
     return Latex("".join(out))
 
 
-def authors(publication: dict[str, Any]) -> Latex:
+def authors(publication: dict[str, Any], words: Words | None = None) -> Latex:
     """The author list: the owner's name in bold, equal contributors starred, ``et al.``."""
+    words = words or english()
     names = publication.get("authors") or []
     mine = publication.get("authorPosition")
     equal = set(publication.get("equalContribution") or [])
@@ -70,23 +69,25 @@ def authors(publication: dict[str, Any]) -> Latex:
         text = escape(name) + ("*" if position in equal else "")
         out.append(r"\textbf{" + text + "}" if position == mine else text)
     if publication.get("etAl"):
-        out.append("et al.")
+        out.append(escape(words.label("etAl")))
     return Latex(", ".join(out))
 
 
-def status(publication: dict[str, Any]) -> str:
+def status(publication: dict[str, Any], words: Words | None = None) -> str:
     """The publication's status when it is worth printing (``published`` is not)."""
-    return STATUS.get(publication.get("status", "published"), "")
+    words = words or english()
+    return words.status(publication.get("status"))
 
 
-def language_details(language: dict[str, Any]) -> str:
+def language_details(language: dict[str, Any], words: Words | None = None) -> str:
     """What follows a language's name: a dash, the fluency, then tests such as ``IELTS 7.0``."""
+    words = words or english()
     details = [language["fluency"]] if language.get("fluency") else []
     for test in language.get("tests") or []:
         text = test["name"] + (" " + test["score"] if test.get("score") else "")
         if test.get("parts"):
             text += " (" + ", ".join(f"{p['name']} {p['score']}" for p in test["parts"]) + ")"
-        details.append(text + (", " + date(test["date"]) if test.get("date") else ""))
+        details.append(text + (", " + words.date(test["date"]) if test.get("date") else ""))
     return " \u2013 " + "; ".join(details) if details else ""
 
 
@@ -109,8 +110,9 @@ def _link(url: str, label: Latex, is_address: bool) -> Latex:
     return Latex(r"\href{" + escape_url(url) + "}{" + label + "}")
 
 
-def contacts(basics: dict[str, Any]) -> list[Latex]:
+def contacts(basics: dict[str, Any], words: Words | None = None) -> list[Latex]:
     """The contact line's items: e-mail, phone, web site, location."""
+    words = words or english()
     items = []
     if basics.get("email"):
         items.append(link("mailto:" + basics["email"], basics["email"]))
@@ -121,7 +123,9 @@ def contacts(basics: dict[str, Any]) -> list[Latex]:
     if where := place(basics.get("location") or {}, ("address", "city", "region", "postalCode")):
         items.append(escape(where))
     if basics.get("image") and is_web_address(basics["image"]):
-        items.append(link(basics["image"], LABELS["photo"]))  # a link, never fetched
+        # A link, never fetched; labelled with its address where there is no word for "Photo".
+        image = basics["image"]
+        items.append(link(image, words.extra("photo", bare_url(image))))
     return items
 
 
@@ -134,18 +138,19 @@ def profiles(basics: dict[str, Any]) -> list[Latex]:
     return out
 
 
-def sections(data: dict[str, Any]) -> list[tuple[str, str, list[Any]]]:
+def sections(data: dict[str, Any], words: Words | None = None) -> list[tuple[str, str, list[Any]]]:
     """``(kind, title, items)`` per non-empty section, in the order the document lists them.
 
     ``kind`` names the partial ``section-<kind>.tex.j2``: the section's name,
     or ``custom`` for each custom section.
     """
+    words = words or english()
     out: list[tuple[str, str, list[Any]]] = []
     for key, value in data.items():
         if key == CUSTOM:
             out += [("custom", s["title"], s["items"]) for s in value]
         elif key in KINDS and value:
-            out.append((key, TITLES[key], value))
+            out.append((key, words.title(key), value))
     return out
 
 

@@ -7,7 +7,7 @@ forget to escape what the built-in ones print.
 
 from __future__ import annotations
 
-from resumefmt.converters._common import TITLES, bare_url, dates, place, profile_label
+from resumefmt.converters._common import bare_url, place, profile_label
 from resumefmt.converters.markdown import _items as items
 from resumefmt.converters.markdown._escape import (
     block,
@@ -22,13 +22,13 @@ from resumefmt.model import CUSTOM, KINDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from resumefmt.converters._common import Words
     from resumefmt.converters.markdown._items import Data
 
-_FACTS = (("gpa", "GPA"), ("advisor", "Advisor"))
-_PROJECT_LINKS = (("url", "Website"), ("repository", "Code"))
+_PROJECT_LINKS = (("url", "website"), ("repository", "code"))
 
 
-def header(basics: Data) -> Data:
+def header(basics: Data, words: Words) -> Data:
     """Name, headline, contact line and summary."""
     name = literal(basics["name"])
     if "altName" in basics:
@@ -65,14 +65,19 @@ def image(path: str, name: str) -> str:
     return "!" + shown if shown.startswith("[") else block(shown)
 
 
-def entry(heading: str, *, lines: list[str], item: Data, details: list[str] | None = None) -> Data:
+def entry(
+    heading: str,
+    *,
+    lines: list[str],
+    item: Data,
+    words: Words,
+    details: list[str] | None = None,
+) -> Data:
     """One entry: a heading, short lines under it, paragraphs, bullets, details, projects."""
     paragraphs = rich(item["summary"]) if "summary" in item else []
     if "technologies" in item:
-        details = [
-            *(details or []),
-            "Technologies: " + ", ".join(map(literal, item["technologies"])),
-        ]
+        technologies = words.join(list(map(literal, item["technologies"])))
+        details = [*(details or []), words.fact("technologies", technologies)]
     return {
         "kind": "entry",
         "heading": heading,
@@ -80,11 +85,11 @@ def entry(heading: str, *, lines: list[str], item: Data, details: list[str] | No
         "paragraphs": paragraphs,
         "bullets": [rich(text) for text in item.get("highlights", [])],
         "details": [block(detail) for detail in details or []],
-        "projects": [project(child) for child in item.get("projects", [])],
+        "projects": [project(child, words) for child in item.get("projects", [])],
     }
 
 
-def experience(item: Data) -> Data:
+def experience(item: Data, words: Words) -> Data:
     organization = literal(item["organization"])
     if "url" in item:
         organization = link(label(item["organization"]), item["url"])
@@ -94,57 +99,66 @@ def experience(item: Data) -> Data:
     # Without a role the organisation is the heading, alone; without dates the line is the place.
     heading = f"{literal(item['role'])} — {organization}" if "role" in item else organization
     about = rich_line(item["description"]) if "description" in item else ""
-    return entry(heading, lines=[about, joined(where, dates(item))], item=item)
+    return entry(heading, lines=[about, joined(where, words.dates(item))], item=item, words=words)
 
 
-def project(item: Data) -> Data:
-    links = [link(name, item[key]) for key, name in _PROJECT_LINKS if key in item]
+def project(item: Data, words: Words) -> Data:
+    # In another language a link without a label there shows its address (language-neutral).
+    links = [
+        link(label(words.extra(name, bare_url(item[key]))), item[key])
+        for key, name in _PROJECT_LINKS
+        if key in item
+    ]
     said = [literal(item[key]) for key in ("role", "organization", "type") if key in item]
-    meta = joined(*said, dates(item), *links)
+    meta = joined(*said, words.dates(item), *links)
     description = rich_line(item["description"]) if "description" in item else ""
-    return entry(literal(item["name"]), lines=[description, meta], item=item)
+    return entry(literal(item["name"]), lines=[description, meta], item=item, words=words)
 
 
-def education(item: Data) -> Data:
+def education(item: Data, words: Words) -> Data:
     institution = literal(item["institution"])
     if "url" in item:
         institution = link(label(item["institution"]), item["url"])
-    studies = ", ".join(literal(item[key]) for key in ("degree", "field") if key in item)
+    degree, field = (literal(item[key]) if key in item else None for key in ("degree", "field"))
+    studies = words.degree(degree, field, english="{degree}, {field}")
     where = literal(item["location"]) if "location" in item else ""
-    facts = [f"{label}: {literal(item[key])}" for key, label in _FACTS if key in item]
+    facts = [words.fact(key, literal(item[key])) for key in ("gpa", "advisor") if key in item]
     details = []
     if "thesis" in item:
-        details.append("Thesis: " + rich_line(item["thesis"]))
+        details.append(words.fact("thesis", rich_line(item["thesis"])))
     if "courses" in item:
-        details.append("Courses: " + ", ".join(map(literal, item["courses"])))
-    lines = [joined(studies, where, dates(item)), joined(*facts)]
-    return entry(institution, lines=lines, item=item, details=details)
+        details.append(words.fact("courses", words.join(list(map(literal, item["courses"])))))
+    lines = [joined(studies, where, words.dates(item)), joined(*facts)]
+    return entry(institution, lines=lines, item=item, words=words, details=details)
 
 
-def custom_entry(item: Data) -> Data:
+def custom_entry(item: Data, words: Words) -> Data:
     title = rich_line(item["title"])
     if "url" in item:
         title = link(rich_line(item["title"], in_link=True), item["url"])
     subtitle = rich_line(item["subtitle"]) if "subtitle" in item else ""
     where = literal(item["location"]) if "location" in item else ""
-    return entry(title, lines=[subtitle, joined(where, dates(item))], item=item)
+    return entry(title, lines=[subtitle, joined(where, words.dates(item))], item=item, words=words)
 
 
-def sections(data: Data) -> list[Data]:
+def sections(data: Data, words: Words) -> list[Data]:
     """The sections in the order written: ``title`` and ``parts`` (entries, list items)."""
     out: list[Data] = []
     for key, value in data.items():
         kind = KINDS.get(key)
         if kind in _ENTRIES:
-            out.append(_section(TITLES[key], [_ENTRIES[kind](v) for v in value]))
+            title = literal(words.title(key))
+            out.append(_section(title, [_ENTRIES[kind](v, words) for v in value]))
         elif kind in _ITEMS:
-            out.append(_section(TITLES[key], [item([_ITEMS[kind](v)]) for v in value]))
+            title = literal(words.title(key))
+            out.append(_section(title, [item([_ITEMS[kind](v, words)]) for v in value]))
         elif kind == "reference":
-            out.append(_section(TITLES[key], [item(items.reference(v)) for v in value]))
+            title = literal(words.title(key))
+            out.append(_section(title, [item(items.reference(v)) for v in value]))
         elif key == CUSTOM:
             for custom in value:
                 parts = [
-                    item(rich(v)) if isinstance(v, str) else custom_entry(v)
+                    item(rich(v)) if isinstance(v, str) else custom_entry(v, words)
                     for v in custom["items"]
                 ]
                 out.append(_section(literal(custom["title"]), parts))

@@ -90,10 +90,11 @@ class TypstConverter(Converter):
 
     def source(self, document: Document, options: ConvertOptions) -> str:
         """The Typst source: the theme and kit in one file, the résumé as a literal."""
+        from resumefmt.converters._common import words_for
         from resumefmt.converters.typst._source import bundle
         from resumefmt.converters.typst._view import view
 
-        data = view(document.data)
+        data = view(document.data, words=words_for(document, options))
         found = None
         if document.data["basics"].get("image"):
             from resumefmt.converters._image import photo

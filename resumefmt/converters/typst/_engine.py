@@ -60,6 +60,7 @@ class Engine:
     """One résumé and theme, ready to compile (again, with another style, for ``--pages``)."""
 
     def __init__(self, document: Document, theme: Theme, options: EngineOptions) -> None:
+        from resumefmt.converters._common import words_for
         from resumefmt.converters.typst._fonts import font_setup
         from resumefmt.converters.typst._source import PACKAGES
         from resumefmt.converters.typst._view import view
@@ -69,14 +70,15 @@ class Engine:
         self.theme = theme
         self.path = document.path
         self.epoch = source_date_epoch()
-        self.view = view(document.data)
+        words = words_for(document, options)
+        self.view = view(document.data, words=words)
         self.view["dated"] = self.epoch is not None
         self.photo = None
         if document.data["basics"].get("image"):  # the reader is imported only for a photo
             from resumefmt.converters._image import photo
 
             self.photo = photo(document)
-        fonts, self.system_text = font_setup(document, options.font_paths)
+        fonts, self.system_text = font_setup(document, options.font_paths, words.strings())
         self.document = document
         self.options = options
         self.compiler = typst.Compiler(

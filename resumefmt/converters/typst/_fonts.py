@@ -20,7 +20,7 @@ from resumefmt.errors import DocumentError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from typing import Any
 
     from resumefmt.loader import Document
@@ -80,18 +80,22 @@ def check_dirs(font_paths: list[str]) -> None:
             raise UsageError(f"font folder '{path}' {what}")
 
 
-def font_setup(document: Document, font_paths: list[str]) -> tuple[Any, str | None]:
+def font_setup(
+    document: Document, font_paths: list[str], labels: Iterable[str] = ()
+) -> tuple[Any, str | None]:
     """``(font_paths, first)`` for ``typst.Compiler``: ``first`` is the pointer of the
     first text that needs the system's fonts, None when they are not loaded.
 
     Raises :class:`DocumentError` (exit 1) naming each character that no
-    font draws, where it is first written in each field.
+    font draws, where it is first written in each field. ``labels`` are the
+    words printed around the text (Chinese section titles need the CJK fonts
+    too), at ``/labels``.
     """
     check_dirs(font_paths)
     folders = [SHIPPED, *font_paths]
     table = _always()
     wanted: dict[int, list[tuple[str, int]]] = {}
-    for pointer, text in printed(document.data):
+    for pointer, text in [*printed(document.data), *(("/labels", t) for t in labels)]:
         seen: set[int] = set()
         for offset, char in enumerate(text):
             code = ord(char)

@@ -15,12 +15,8 @@ import re
 
 from resumefmt.converters._common import (
     INVISIBLE,
-    LABELS,
-    STATUS,
-    TITLES,
     bare_url,
-    date,
-    dates,
+    english,
     is_web_address,
     place,
     profile_label,
@@ -34,6 +30,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from resumefmt.converters._common import Words
     from resumefmt.richtext import Span
 
     Data = dict[str, Any]
@@ -97,7 +94,7 @@ def _link(url: str, label: str | None = None) -> Data:
     return {"url": url, "label": text(bare_url(url) if label is None else label)}
 
 
-def header(basics: Data) -> Data:
+def header(basics: Data, words: Words) -> Data:
     """Name, other name, headline, summary, contact items and profiles."""
     contacts: list[Data] = []
     if "email" in basics:
@@ -110,7 +107,7 @@ def header(basics: Data) -> Data:
         contacts.append({"url": None, "label": text(where)})
     image = basics.get("image")
     if image and is_web_address(image):  # a link, never fetched
-        contacts.append(_link(image, LABELS["photo"]))
+        contacts.append(_link(image, words.extra("photo", bare_url(image))))
     profiles = []
     for profile in basics.get("profiles", []):
         label = profile_label(profile)
@@ -132,8 +129,8 @@ def header(basics: Data) -> Data:
     }
 
 
-def _when(item: Data) -> Spans | None:
-    written = dates(item)
+def _when(item: Data, words: Words) -> Spans | None:
+    written = words.dates(item)
     return text(written) if written else None
 
 
@@ -146,7 +143,7 @@ def _details(item: Data) -> Data:
     }
 
 
-def experience(item: Data) -> Data:
+def experience(item: Data, words: Words) -> Data:
     return {
         "role": _optional(item, "role"),
         "organization": text(item["organization"]),
@@ -154,13 +151,13 @@ def experience(item: Data) -> Data:
         "unit": _optional(item, "unit"),
         "url": item.get("url"),
         "location": _optional(item, "location"),
-        "dates": _when(item),
+        "dates": _when(item, words),
         **_details(item),
-        "projects": [project(p) for p in item.get("projects", [])],
+        "projects": [project(p, words) for p in item.get("projects", [])],
     }
 
 
-def project(item: Data) -> Data:
+def project(item: Data, words: Words) -> Data:
     return {
         "name": text(item["name"]),
         "url": item.get("url"),
@@ -169,24 +166,20 @@ def project(item: Data) -> Data:
         "organization": _optional(item, "organization"),
         "type": _optional(item, "type"),
         "repository": _link(item["repository"]) if "repository" in item else None,
-        "dates": _when(item),
+        "dates": _when(item, words),
         **_details(item),
     }
 
 
-def education(item: Data) -> Data:
-    studies = " in ".join(item[key] for key in ("degree", "field") if key in item)
-    facts = [
-        f"{label}: {item[key]}"
-        for key, label in (("gpa", "GPA"), ("advisor", "Advisor"))
-        if key in item
-    ]
+def education(item: Data, words: Words) -> Data:
+    studies = words.degree(item.get("degree"), item.get("field"))
+    facts = [words.fact(key, item[key]) for key in ("gpa", "advisor") if key in item]
     return {
         "institution": text(item["institution"]),
         "url": item.get("url"),
         "studies": text(studies) if studies else None,
         "location": _optional(item, "location"),
-        "dates": _when(item),
+        "dates": _when(item, words),
         "facts": text("; ".join(facts)) if facts else None,
         "thesis": _optional(item, "thesis", rich),
         "courses": [text(c) for c in item.get("courses", [])],
@@ -194,7 +187,7 @@ def education(item: Data) -> Data:
     }
 
 
-def publication(item: Data) -> Data:
+def publication(item: Data, words: Words) -> Data:
     equal = set(item.get("equalContribution", []))
     authors = [
         {
@@ -211,8 +204,8 @@ def publication(item: Data) -> Data:
         "title": text(item["title"]),
         "url": item.get("url"),
         "venue": _optional(item, "venue"),
-        "dates": _when(item),
-        "status": text(STATUS[item["status"]]) if item.get("status") in STATUS else None,
+        "dates": _when(item, words),
+        "status": text(status) if (status := words.status(item.get("status"))) else None,
         "doi": _link("https://doi.org/" + item["doi"], "doi:" + item["doi"])
         if "doi" in item
         else None,
@@ -221,31 +214,31 @@ def publication(item: Data) -> Data:
     }
 
 
-def award(item: Data) -> Data:
+def award(item: Data, words: Words) -> Data:
     return {
         "title": text(item["title"]),
         "url": item.get("url"),
         "awarder": _optional(item, "awarder"),
-        "dates": _when(item),
+        "dates": _when(item, words),
         "summary": _optional(item, "summary", rich),
     }
 
 
-def certificate(item: Data) -> Data:
+def certificate(item: Data, words: Words) -> Data:
     return {
         "name": text(item["name"]),
         "url": item.get("url"),
         "issuer": _optional(item, "issuer"),
-        "dates": _when(item),
+        "dates": _when(item, words),
         "summary": _optional(item, "summary", rich),
     }
 
 
-def reference(item: Data) -> Data:
+def reference(item: Data, words: Words) -> Data:
     return {"name": text(item["name"]), "reference": _optional(item, "reference", rich)}
 
 
-def skill(item: Data) -> Data:
+def skill(item: Data, words: Words) -> Data:
     return {
         "name": text(item["name"]),
         "level": _optional(item, "level"),
@@ -253,14 +246,14 @@ def skill(item: Data) -> Data:
     }
 
 
-def language(item: Data) -> Data:
+def language(item: Data, words: Words) -> Data:
     tests = []
     for test in item.get("tests", []):
-        words = test["name"] + (" " + test["score"] if "score" in test else "")
+        shown = test["name"] + (" " + test["score"] if "score" in test else "")
         inner = [f"{p['name']} {p['score']}" for p in test.get("parts", [])]
         if "date" in test:
-            inner.append(date(test["date"]))
-        tests.append(text(words + (f" ({', '.join(inner)})" if inner else "")))
+            inner.append(words.date(test["date"]))
+        tests.append(text(shown + (f" ({', '.join(inner)})" if inner else "")))
     return {
         "language": text(item["language"]),
         "fluency": _optional(item, "fluency"),
@@ -268,11 +261,11 @@ def language(item: Data) -> Data:
     }
 
 
-def interest(item: Data) -> Data:
+def interest(item: Data, words: Words) -> Data:
     return {"name": text(item["name"]), "keywords": [text(k) for k in item.get("keywords", [])]}
 
 
-def custom_item(item: str | Data) -> Data:
+def custom_item(item: str | Data, words: Words) -> Data:
     """A custom section's item: a line of rich text, or an entry."""
     if isinstance(item, str):
         return {"line": rich(item)}
@@ -281,7 +274,7 @@ def custom_item(item: str | Data) -> Data:
         "subtitle": _optional(item, "subtitle", rich),
         "location": _optional(item, "location"),
         "url": item.get("url"),
-        "dates": _when(item),
+        "dates": _when(item, words),
         **_details(item),
     }
 
@@ -301,7 +294,7 @@ _KINDS = {
 }
 
 
-def sections(data: Data) -> list[Data]:
+def sections(data: Data, words: Words) -> list[Data]:
     """``{"kind", "name", "title", "items"}`` per non-empty section, in the order written.
 
     ``kind`` is the entry kind (``experience`` for work, research and volunteering,
@@ -316,7 +309,7 @@ def sections(data: Data) -> list[Data]:
                         "kind": "custom",
                         "name": CUSTOM,
                         "title": text(section["title"]),
-                        "items": [custom_item(item) for item in section["items"]],
+                        "items": [custom_item(item, words) for item in section["items"]],
                     }
                 )
         elif key in KINDS and value:
@@ -325,22 +318,39 @@ def sections(data: Data) -> list[Data]:
                 {
                     "kind": kind,
                     "name": key,
-                    "title": text(TITLES[key]),
-                    "items": [_KINDS[kind](item) for item in value],
+                    "title": text(words.title(key)),
+                    "items": [_KINDS[kind](item, words) for item in value],
                 }
             )
     return out
 
 
-def view(data: Data, *, style: Data | None = None) -> Data:
-    """What a theme reads: the document language, metadata, header, sections, style."""
+def labels(words: Words) -> Data:
+    """The words the kit prints beside the résumé's own (``data.words``), in its language."""
+    return {
+        "technologies": words.lead("technologies"),
+        "thesis": words.lead("thesis"),
+        "courses": words.lead("courses"),
+        "etAl": words.label("etAl"),
+        "separator": words.separator,
+        "colon": words.colon,
+    }
+
+
+def view(data: Data, *, style: Data | None = None, words: Words | None = None) -> Data:
+    """What a theme reads: the document language and direction, metadata, words, header,
+    sections, style. ``words``: the language being built (English when None)."""
+    words = words or english()
     basics = data["basics"]
     return {
         "version": VERSION,
-        "lang": "en",
+        "lang": words.lang,
+        "region": words.region,
+        "dir": "rtl" if words.rtl else "ltr",
         "title": basics["name"],
         "author": basics["name"],
-        "basics": header(basics),
-        "sections": sections(data),
+        "words": labels(words),
+        "basics": header(basics, words),
+        "sections": sections(data, words),
         "style": style or {},
     }
