@@ -481,3 +481,27 @@ def test_lint_fix_of_fifty_thousand_findings_is_bounded(tmp_path: Path) -> None:
     fixed = source.read_text(encoding="utf-8")
     assert fixed.count("Built the engine on GitHub with JavaScript and ranked 22nd of") == 10_000
     assert case.seconds < 30 and case.peak_mib < 300
+
+
+def test_two_thousand_variants_are_listed_and_linted_in_linear_time(tmp_path: Path) -> None:
+    """Each variant's problems are counted from the entries, not by building the variant."""
+    lines = ['resumefmt: "1.1"', "basics:", "  name: Ada", "work:"]
+    for i in range(50):
+        lines += [
+            f"  - organization: Org{i}",
+            "    role: R",
+            '    start: "2020"',
+            '    end: "2021"',
+        ]
+        lines += [f"    tags: [t{i % 5}]"]
+    lines.append("variants:")
+    for i in range(2000):
+        lines += [f"  v{i}:", f"    include: [t{i % 5}]", "    locales: [en, de]"]
+    path = tmp_path / "many.resumefmt.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    listed = run_bounded("variants: 2,000 variants", "variants", path, seconds=10)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.count("  keeps: work 10/50\n") == 2000
+    linted = run_bounded("lint: 2,000 variants", "lint", "-q", path, seconds=10)
+    assert linted.returncode == 0, linted.stderr
+    assert "RF185" not in linted.stdout and "RF186" not in linted.stdout

@@ -28,8 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from resumefmt.loader import load
     from resumefmt.selection import (
         DEFAULT_LOCALE,
-        entry_count,
-        select,
+        kept_entries,
         variant_names,
         variant_problems,
     )
@@ -43,12 +42,14 @@ def run(args: argparse.Namespace) -> int:
         Diagnostic(document.locate(pointer), "error", *_rule_of(message), message)
         for pointer, message in variant_problems(document)
     ]
-    whole = entry_count(select(document).data)
+    data = document.data
+    whole = kept_entries(data, {})
     listed = []
-    for name in variant_names(document.data):
-        variant = document.data["variants"][name]
-        chosen = select(document, variant=name)
-        locales = variant.get("locales") or [chosen.locale]
+    for name in variant_names(data):
+        variant = data["variants"][name]
+        locales = variant.get("locales") or [
+            variant.get("locale") or data.get("locale", DEFAULT_LOCALE)
+        ]
         listed.append(
             {
                 "name": name,
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 "include": variant.get("include", []),
                 "exclude": variant.get("exclude", []),
                 "pages": variant.get("pages"),
-                "sections": entry_count(chosen.data),
+                "sections": kept_entries(data, variant),
             }
         )
     if args.format == "json":
