@@ -296,19 +296,21 @@ def _mismatch(error: SchemaError, shown: str, text: str) -> str:
     return message
 
 
+#: Dates written another way, read on the error path only (compiled there).
 _DATE_FORMS = (
-    re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})(?:-(?P<d>[0-9]{1,2}))?"),
-    re.compile(r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})(?:/(?P<d>[0-9]{1,2}))?"),
+    r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})(?:-(?P<d>[0-9]{1,2}))?",
+    r"(?P<y>[0-9]{4})/(?P<m>[0-9]{1,2})(?:/(?P<d>[0-9]{1,2}))?",
     # 2021.03 (typed unquoted, a number) is a month; 2016.5 might be a fraction of a year
-    re.compile(r"(?P<y>[0-9]{4})\.(?P<m>[0-9]{2})(?:\.(?P<d>[0-9]{2}))?"),
-    re.compile(r"(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"),
-    re.compile(r"(?P<m>[A-Za-z]{3,9})\.?,? (?P<y>[0-9]{4})"),  # Mar 2021, March 2021
+    r"(?P<y>[0-9]{4})\.(?P<m>[0-9]{2})(?:\.(?P<d>[0-9]{2}))?",
+    r"(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})",
+    r"(?P<m>[A-Za-z]{3,9})\.?,? (?P<y>[0-9]{4})",  # Mar 2021, March 2021
 )
 
 
 def _as_date(text: str) -> str | None:
     """``2021-3`` → ``2021-03``; ``03/2021``, ``Mar 2021`` → ``2021-03``; else None."""
-    for form in _DATE_FORMS:
+    for written in _DATE_FORMS:
+        form = re.compile(written)  # re's own cache keeps it
         match = form.fullmatch(text)
         if match is None:
             continue

@@ -10,6 +10,7 @@ Hangul, is never reported.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from resumefmt.lint_rules._examples import bullets
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 #: Han ideographs (with extension A and compatibility ones), hiragana and katakana.
 HAN_KANA = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u309f\u30a0-\u30ff"
-_HAS_CJK = re.compile(f"[{HAN_KANA}]")
+_CJK = f"[{HAN_KANA}]"
 _FULL_WIDTH = {
     ",": "，",
     ";": "；",
@@ -39,11 +40,18 @@ _FULL_WIDTH = {
 }
 _HALF_WIDTH = {v: k for k, v in _FULL_WIDTH.items() if k not in "."}
 # A Latin word next to a CJK character, with or without one space between.
-_BOUNDARY = re.compile(f"(?<=[{HAN_KANA}])( ?)(?=[A-Za-z])|(?<=[A-Za-z])( ?)(?=[{HAN_KANA}])")
+_BOUNDARY = f"(?<=[{HAN_KANA}])( ?)(?=[A-Za-z])|(?<=[A-Za-z])( ?)(?=[{HAN_KANA}])"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern of CJK ranges, compiled when a text may hold CJK (2 ms each otherwise)."""
+    return re.compile(pattern)
 
 
 def _has_cjk(text: str) -> bool:
-    return _HAS_CJK.search(text) is not None
+    # max() finds the highest character at C speed: text below U+3040 holds no CJK.
+    return max(text, default=" ") >= "\u3040" and _compiled(_CJK).search(text) is not None
 
 
 def _spacing(context: Context) -> list[tuple[str, int, bool]]:
@@ -55,7 +63,7 @@ def _spacing(context: Context) -> list[tuple[str, int, bool]]:
             if not _has_cjk(text):
                 continue
             read = masked(context, text)
-            for match in _BOUNDARY.finditer(read):
+            for match in _compiled(_BOUNDARY).finditer(read):
                 found.append((ptr, match.start(), bool(match.group(1) or match.group(2))))
         return found
 
