@@ -46,6 +46,11 @@ SOURCE = "{source}"
 TABLE = """
 {table}
 """
+#: The first word of every wrong spelling ("node" of "node.js"): what a text must
+#: hold for the table to be read at all (splitting this costs far less than TABLE).
+FIRST_WORDS = """
+{first}
+"""
 '''
 
 
@@ -108,7 +113,19 @@ def render(source_dir: Path = PACKAGE) -> str:
         if wrongs:
             lines.append(" ".join([title, *wrongs]))
     source = f"simple-icons {meta['version']}"
-    return HEADER.format(source=source, table="\n".join(lines))
+    first = sorted({wrong.split(".", 1)[0] for line in lines for wrong in line.split(" ")[1:]})
+    return HEADER.format(source=source, table="\n".join(lines), first=_wrapped(first))
+
+
+def _wrapped(words: list[str], width: int = 99) -> str:
+    """``words`` a space apart, in lines of at most ``width`` characters."""
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def main() -> int:

@@ -1881,3 +1881,227 @@ discord.js discordjs discordJs discordJS discord.JS
 reveal.js revealjs revealJs revealJS reveal.JS
 rollup.js rollupjs rollupJs rollupJS rollup.JS
 """
+#: The first word of every wrong spelling ("node" of "node.js"): what a text must
+#: hold for the table to be read at all (splitting this costs far less than TABLE).
+FIRST_WORDS = """
+Abb Accuweather Acm Actigraph Activitypub Adaway Adblock Adguard Adonisjs Adp Affine Aftership
+Airasia Aliexpress Alliedmodders Alltrails Almalinux AlpineJS AlpineJs Alpinejs Alternativeto Amd
+Amg Anichart Anilist AnimeJS AnimeJs Animejs Ankermake Antennapod Antv Anydesk Appgallery Appimage
+Appmanager Appsignal Appveyor Arangodb Arcgis Artstation Assemblyscript Atlasos Atomgit Autocad
+Autocannon Autohotkey Autoit Autozone Avaloniaui Avm BabylonJS BabylonJs Babylonjs BackboneJS
+BackboneJs Backbonejs Bandlab Beatstars Bem Bentobox Bentoml Bereal Betterdiscord Bigbluebutton
+Bigcommerce Bim Bisecthosting Bitcomet Bittorrent Bmw Boardgamegeek Bookbub Bookmyshow Bookstack
+Borgbackup Bsd Builtbybit Buysellads Buzzfeed Bvg Bytedance Cachyos Cafepress Caixabank Cakephp
+Caprover Cbc Cbs Ccc Ccleaner Centos ChartJS ChartJs Chartjs Chartmogul Chatbot Checkio Circleci
+Circuitverse Civicrm Clickhouse Clickup Clion Cloudbees Cloudcannon Cmake Cncf Cnes Cnet Cnn
+Cocoapods Codebuddy Codeceptjs Codechef Codecrafters Codefactor Codeigniter Codemirror Codenewbie
+Codeproject Coderabbit Codersrank Codesandbox Codesignal Codestream Codingame Coffeescript
+Coinmarketcap Comicfury Comptia Coreldraw Cratedb Crewai Cryptpad Csdn Css Cts Curseforge
+Cyberdefenders CytoscapeJS CytoscapeJs Cytoscapejs Daf Datacamp Datagrip Datastax Datocms Dazn
+Dbeaver Deepcool Deepl Deepmind Deepseek Devexpress Deviantart Dhl Dicebear Digitalocean Dji Dlna
+Dmm Doordash Dpd Dts Dtube Duckdb Duckduckgo Dvc Easyeda Editorconfig Ejs Elevenlabs EmberJS
+EmberJs Emberjs Endeavouros Ens Enterprisedb Erpnext Eslgaming Eslint Esphome Expressvpn Eyeem
+Fampay Fareharbor Fastapi Fcc Fedex Ferretdb Ffmpeg Filezilla Fivem Fmod Fontbase Fontforge Freebsd
+Freecad Freenas Freetube Freshrss Fusionauth Futurelearn Gamebanana Gdal Geeksforgeeks Geopandas
+Getx Giphy Gitbook Gitcode Github Gitkraken Gitlab Gmx Gocd Godaddy Gofundme Goland Gotomeeting
+Grapheneos Graphql Greensock Greptimedb Groupme Gsap Gsk Gsma Gstreamer Gtk Hackerearth Hackerone
+Hackerrank Hackmd HandlebarsJS HandlebarsJs Handlebarsjs Happycow Haproxy Harmonyos Hashicorp Hbo
+Hcl Hedgedoc Hellofresh Helpdesk Heroui Hivemq Homeadvisor Hsbc Htc Httpie Hubspot Humhub Hyperx
+Icomoon Iconjar Icq Ifttt Igdb Ign Imagej Imdb Improvmx Indieweb Infinityfree Influxdb Infoq
+Interactjs Ipfs Itvx Javascript Jbl Jcb Jdoodle Jetblue Jetbrains Jfrog Jhipster Jitpack Jpeg
+Jsfiddle Json Jsr Jss Justgiving Kaios Kakaotalk Kashflow Kde Keepassxc Keeweb Keycdn Kfc Kicad Klm
+KnexJS KnexJs Knexjs Knowledgebase Koreader Ktm Kucoin Labex Labview Langchain Langgraph
+Languagetool Lastpass Lazyvim Lbry Leetcode Librarything Libreoffice Libretranslate Libretube
+Librewolf Lifx Lightburn Limesurvey Lineageos Lintcode Linuxserver Listenhub Livechat Livejournal
+Livekit Llvm Lmms Localsend Localxpose Logmein Lottiefiles Ltspice Lvgl Macpaw Macports Mailchimp
+Mainwp Makerbot Mamp Manageiq Mangaupdates Maplibre Maptiler Mariadb Marvelapp Mastercard MatterJS
+MatterJs Matterjs Mcafee Mclaren Mdblist Mdx Mediafire Mediamarkt Mediapipe Mediatek Mentorcruise
+Metafilter Metager Mewe Micropython Microstrategy Mikrotik Minimax Minio Mlb Mlflow Mobx Modelscope
+Modx Moneygram Mongodb Monogame Mqtt Msi Mta Mtr Musicbrainz Myanimelist Myget Myob Myshows Mysql
+Namemc Namesilo Nativescript Nba Nbb Nbc Ndi Ndr Nec Nestjs Netapp Netbsd Newpipe NextJS NextJs
+Nextdns Nextjs Nfc Nginx Ngrx Nhl Nicehash Nixos NodeJS NodeJs Nodebb Nodegui Nodejs Nordvpn
+Notebooklm Nsis Nuget Numpy Nxp Nzxt Ocaml Oceanbase Oclc Octoprint Okx Oneplus Onestream Onlyfans
+Onnx Onstar Openbao Openbsd Opencage Opencode Opencritic Opencv Openfaas Opengl Openid Openjdk
+Openmined Opennebula Openproject Openrouter Openscad Opensea Opensearch Openssl Openstack
+Openstreetmap Opentelemetry Opentext Opentofu Opentui Openvpn Openwrt Openzeppelin Openzfs Opnsense
+Opslevel Osf Osgeo Osmand Osmc Ovh Paddlepaddle Pagerduty Pagseguro Paypal Pcgamingwiki Pdm Pdq
+Peertube Phonepe Php Phpstorm Picpay Planetscale Plangrid Platformio Playcanvas Playstation
+Pocketbase Portswigger Postcss Postgresql Posthog Premid Prepbytes Prestashop Primefaces Primeng
+Primereact Primevue Processon Processwire Prosemirror Prosieben Protondb Pubg Pubmed Purescript
+Purgecss Pwa Pycharm Pycqa Pyg Pypi Pypy Pyscaffold Pysyft Pythonanywhere Pytorch Pyup Qgis Qmk
+Qnap Quantconnect Quickbooks Quicklook Quicktime Qwen Rabbitmq Rainyun Reactivex Reactos Redwoodjs
+Rescript Rescuetime Researchgate Resharper Retroarch Retropie Revanced Revenuecat Reverbnation
+Rocksdb Ros Rsocket Rss Rtm Rubocop Rubygems Rubymine Runkit Rustdesk Rustfs Rxdb SVGJS SVGJs SVGjs
+Sagemath SailsJS SailsJs Sailsjs Scipy Scrollreveal Scylladb Searxng Seatgeek Securityscorecard
+Servbay Sfml Sharex Sidequest Sifive Simplelocalize Simplelogin Singlestore Sitepoint Siyuan
+Sketchup Slickpic Slideshare Smartthings Smrt Smugmug Sncf Sonicwall Soundcloud Sourceforge
+Sourcehut Spacex Sparkfun Sparkpost Spdx Speedypage Spidermonkey Spigotmc Sqlalchemy Sqlite Ssrn
+Sst Stackblitz Stackedit Stackhawk Stackshare Standardjs Starz Steamdb Stmicroelectronics Stockx
+Stopstalk Streamrunners Stubhub Styleshare Sumup Surrealdb Surveymonkey Svg Svgo Svgtrace Swc Swr
+Sympy Tablecheck Tanstack Taxbuzz Teamcity Teamspeak Teamviewer Techcrunch Teepublic Tensorflow
+Testcafe Testrail Tga Thinkpad ThreeJS ThreeJs Threejs Ticktick Tidb Tiddlywiki Tietoevry Tiktok
+Tinyletter Toml Tomtom Totvs Tourbox Tradingview Trainerroad Trillertv Trmnl Truenas Trueup
+Tryhackme Turbosquid Typeorm Ufc Uikit Uipath Uml UnderscoreJS UnderscoreJs Underscorejs Unjs
+Unocss Upcloud Uplabs Uservoice Usps Victoriametrics Virtualbox Virustotal Vitepress Vmware Vrchat
+Vsco Vscodium Vtex VueJS VueJs Vuejs Vueuse Wakatime Walletconnect Wazirx Webassembly Webauthn
+Webdriverio Webgl Webgpu Webmoney Webrtc Webstorm Wechat Wegame Weread Wetransfer Wezterm Whatsapp
+WikiJS WikiJs Wikijs Wireguard Woocommerce Wordpress Wpexplorer Wwe Wxt Xampp Xfce Xml Xmpp Xrp
+Xsplit Xstate Yaml Youhodler Youtube Yunohost Zdf Zebpay Zectrix Zerotier Zincsearch abbott abbvie
+accenture accusoft accuweather acode actigraph activeloop activision activitypub actix acura
+adafruit adaway adblock adguard adidas adminer adonisjs adroll adyen aeroflot affine afterpay
+aftership agora aiqfome airasia airbnb airbrake airbus airbyte aircall airtable airtel akamai
+akaunting akiflow alacritty alamy alby alfred algolia algorand alienware aliexpress alipay
+alliedmodders alltrails almalinux alpine alpinejs alternativeto alwaysdata amul andela anichart
+anilist anime animejs ankermake anki ansible ansys anta antennapod anthropic antv anycubic anydesk
+anytype apache aparat apifox appgallery appian appimage appium appmanager appsignal appsmith
+appveyor appwrite arangodb arcgis archicad arduino ariakit arlo artstation asana asciidoctor
+aseprite assemblyscript astra atari atlasos atlassian atomgit auchan audi audiobookshelf audioboom
+audiomack aurelia autentique authelia authentik autocad autocannon autodesk autohotkey autoit
+automattic autoprefixer autozone avaloniaui avast avira awwwards axios babelio babylon babylonjs
+backblaze backbone backbonejs backendless badoo baidu bandcamp bandlab bandsintown barclays
+baremetrics barmenia basecamp baserow bastyon bata bazel beatport beatstars behance bentley
+bentobox bentoml bereal betfair betterdiscord bevy bigbluebutton bigcommerce bilibili binance
+bioconductor biome bisecthosting bitbucket bitcoin bitcomet bitdefender bitly bitrise bitsy
+bittorrent bitwarden bitwig blazemeter blazor blibli blockbench blogger bloglovin bluesky bluesound
+bluetooth boardgamegeek boeing bookalope bookbub bookmeter bookmyshow bookstack boosty borgbackup
+bosch bose braintree braintrust brandfetch brandfolder brenntag brevo brex broadcom budibase buefy
+bugatti bugcrowd buhl buildkite builtbybit bukalapak bulma bungie burton buysellads buzzfeed
+bytedance cachyos cadillac cafepress caixabank cakephp calendly camunda caprover cardano cardmarket
+carrd carrefour carto castbox castorama castro ccleaner celestron centos ceph chainguard chainlink
+charles chart chartjs chartmogul chatbot chatwoot checkio checkmarx checkmk chedraui cheerio chemex
+chevrolet chocolatey chrysler cinny circleci circuitverse cisco citrix civicrm civo clarifai claris
+clarivate claude clickhouse clickup cline clion clockify clojure cloudbees cloudcannon cloudera
+cloudflare cloudinary cloudron cloudsmith cloudways clubforce clyp cmake cocoapods cocos codacy
+codeberg codebuddy codecademy codeceptjs codechef codecov codecrafters codefactor codeforces
+codefresh codeigniter codemagic codementor codemirror codenewbie codeproject coderabbit codersrank
+coderwall codesandbox codeship codesignal codestream codewars codingame codio coffeescript coggle
+coinbase coinmarketcap comicfury commerzbank comptia comsol concourse conekta contabo contao
+contensis contentful contentstack continente convertio cookiecutter coolify coppel cora coreboot
+coreldraw corsair couchbase coursera coze cratedb creality credly crehana crewai crowdin
+crowdsource crunchbase crunchyroll cryptomator cryptpad cultura curseforge cyberdefenders cytoscape
+cytoscapejs dacia dailymotion dapr darty dashlane dask databricks datacamp datadog datagrip dataiku
+datastax datocms datto dbeaver debian decentraland deepcool deepgram deepl deepmind deepnote
+deepseek deezer deliveroo delphi deno denon dependabot depositphotos devbox devexpress deviantart
+devpost devuan dgraph dialogflow diaspora dicebear dify digg digitalocean dior directus discogs
+discord discordJS discordJs discordjs disqus disroot distrobox distrokid django docker docsify
+docusaurus dogecoin dolby dolibarr doordash douban dovecot downdetector doxygen dragonframe
+dreamstime dribbble drooble dropbox drupal dtube ducati duckdb duckduckgo dunzo duolingo duplicati
+dynatrace easyeda ecosia ecovacs editorconfig educative egnyte elasticsearch elavon elegoo
+elementor elevenlabs eleventy elgato elsevier embarcadero ember emberjs emby emirates emlakjet
+endeavouros enpass enterprisedb envato epson ericsson erlang erpnext eslgaming eslint esphome
+espressif ethereum etsy evernote excalidraw exercism exordo exoscale expedia expensify expressvpn
+eyeem facebook facepunch fairphone falco fampay fandango fandom fanfou fantom farcaster fareharbor
+fastapi fastify fastlane fastly favro fawry fedex fedora feedly ferrari ferretdb ffmpeg figma fila
+filen filezilla fillout fineco fing firebase firefish firefox fireship firewalla fitbit fivem
+fiverr flashforge flathub flatpak flickr flightaware flipboard floatplane floorp fluentd fluxer
+flyway fnac folium folo fonoma fontbase fontforge forgejo formbricks formik formspree formstack
+fortinet fortnite fortran foursquare foxtel fozzy franprix frappe freebsd freecad freelancer
+freenas freepik freetube freshrss frontify fubo fueler fujifilm fujitsu fusionauth futurelearn fyle
+galaxus gamebanana gameloft gamemaker gandi garmin gatling gatsby gcore geeksforgeeks gentoo
+geocaching geopandas gerrit getx ghostery ghostfolio ghostty gitbook gitcode gitconnected gitea
+gitee github gitkraken gitlab gitpod gitter glassdoor globus glovo gmail gocd godaddy godox
+gofundme gojek goland goodreads gotomeeting gradio gradle grafana grammarly grapheneos graphql grav
+gravatar graylog greensock greptimedb gridsome grocy groupme groupon gstreamer guilded gumroad
+gumtree gunicorn gurobi gutenberg habr hackaday hackerearth hackerone hackerrank hackmd hackster
+handlebars handlebarsjs happycow haproxy harmonyos hashcat hashicorp hashnode haskell hasura
+havells haxe headspace hedera hedgedoc hellofresh helpdesk hepsiemlak hermes heroui hetzner hevy
+hexlet hexo hilton hitachi hivemq homarr homeadvisor homebrew homebridge honda honeybadger
+honeygain hono hootsuite hoppscotch hostinger hotjar hotwire houdini houzz httpie huawei hubspot
+humhub husqvarna hyperskill hyperx hypit hyprland hyundai iberia iceland icinga icomoon iconfinder
+iconify iconjar imagej imdb imgur immich imou improvmx indieweb infinityfree influxdb infomaniak
+infoq infosys infracost inkdrop inkscape inoreader instacart instagram instapaper instatus
+instructables instructure interactjs interbase intermarche intigriti ionos issuu istio itvx jaeger
+jameson jamstack javascript jdoodle jekyll jellyfin jenkins jetblue jetbrains jfrog jhipster jinja
+jira jitpack jitsi joomla joplin jordan jovian jsfiddle juejin jupyter justgiving kaggle kagi kaios
+kakao kakaotalk kamailio kando kaniko karakeep kashflow kaspersky katana kaufland kdenlive kedro
+keenetic keepassxc keeweb kenmei kentico keploy keras keybase keycdn keycloak kibana kicad
+kickstarter kimi kinopoisk kinsta kitsu kiwix klarna kleinanzeigen klook knative knex knexjs knip
+knowledgebase kodak kodi kodular koenigsegg kofax komoot konami kongregate konva koreader kotlin
+koyeb kred krita ktor kuaishou kubernetes kubespray kubuntu kucoin kueski kuma kununu kuula kyocera
+labex labview lamborghini langchain langflow langgraph languagetool lapce laragon laravel lastpass
+launchpad lazarus lazyvim leanpub leetcode lefthook leica lenovo leptos lerna letterboxd liberapay
+librarything libreoffice libretranslate libretube librewolf lichess lidl lightburn limesurvey
+lineageos linkerd linkfire linksys linktree linkvertise linphone lintcode linux linuxserver
+liquibase listenhub litecoin livechat livejournal livekit livewire localsend localxpose lodash
+logmein logseq logstash looker lospec lottiefiles ltspice luanti luau lubuntu lucide ludwig
+lufthansa luogu lutris lyft macpaw macports magisk mahindra mailchimp mailgun mailtrap mainwp
+makerbot malwarebytes manageiq mangacollec mangaupdates manjaro mantine mapbox mapillary maplibre
+maptiler mariadb marko marriott marvelapp maserati mastercard matillion matomo matter matterjs
+mattermost matternet mautic maytag mazda mcafee mclaren mdblist mealie mediafire mediamarkt
+mediapipe mediatek medusa meetup meilisearch meituan meizu mendeley mentorcruise merck metabase
+metacritic metafilter metager metasploit mewe mezmo micropython microstation microstrategy migadu
+mihon mikrotik milanote milvus minimax minio mintlify minutemailer miraheze miro misskey mitsubishi
+mixcloud mixpanel mlflow mobx modelscope modin modrinth mojeek moleculer momenteo monero moneygram
+mongodb monica monkeytype monogame monoprix monzo moodle moonrepo moqups morrisons motorola
+movistar mozilla mullvad multisim musicbrainz myanimelist myget myshows myspace mysql namebase
+namecheap namemc namesilo napster nativescript naver neovim neptune nestjs netapp netbsd netdata
+netflix netim netlify nette neutralinojs newegg newgrounds newpipe next nextcloud nextdns nextdoor
+nextflow nextjs nextra ngrx nhost nicehash nike nikon nissan nixos node nodebb nodegui nodejs
+nodemon nokia norco nordvpn norton norwegian notebooklm notesnook notist novu nrwl nubank nucleo
+nuget numba numpy nunjucks nushell nutanix nuxt obtainium ocaml oceanbase octoprint oculus odido
+odnoklassniki odoo odysee okta ollama omarchy oneplus onestream onlyfans onstar opel openbao
+openbsd opencage opencode opencritic opencv openfaas opengl openid openjdk openlayers openmined
+opennebula openproject openrouter openscad opensea opensearch openssl openstack openstreetmap
+opentelemetry opentext opentofu opentui openverse openvpn openwrt openzeppelin openzfs opnsense
+opsgenie opslevel optuna osano osgeo oshkosh osmand overleaf packagist packt paddlepaddle padlet
+pagekit pagerduty pagseguro palantir panasonic pandoc pandora pangolin paperspace passbolt pastebin
+patreon paychex payhip payoneer paypal paysafe paytm pcgamingwiki pearson peerlist peertube peloton
+penpot perl personio peugeot pexels phabricator phonepe photobucket photocrowd photopea phpstorm
+piapro picpay picrew picsart picxy pimcore pinboard pingdom pinia pinterest pipecat piwigo pixabay
+pixelfed pixlr planetscale plangrid platformio platzi playcanvas playstation pleroma plesk plex
+plotly pluralsight plurk pocketbase podman polestar polkadot polywork pomerium porkbun porsche
+portainer portswigger postcss postgresql posthog postiz postmates preact premid prepbytes
+prestashop presto prezi primefaces primeng primereact primevue prisma prismic probot processon
+processwire progate prometheus prosemirror prosieben proteus protondb proxmox pterodactyl publons
+pubmed pulumi purescript purgecss pushbullet pycharm pycqa pydantic pypi pypy pyscaffold pysyft
+pythonanywhere pytorch pyup qantas qase qdrant qiita qiskit qlik qlty qodo qualcomm qualtrics
+qualys quantcast quantconnect quarkus quickbooks quicklook quicktime quizlet quora qwant qwen qwik
+qwiklabs qzone rabbitmq rainmeter rainyun rakuten rarible rasa ratatui ravelry raycast raylib razer
+razorpay rclone reactivex reactos redash redbubble reddit redis redmine redox redragon redsys
+redwoodjs reebok renault renren replit rescript rescuetime researchgate resharper retroarch
+retropie revanced reveal revealJS revealJs revealjs revenuecat reverbnation revolut rezgo riseup
+robinhood roblox roboflow rocksdb roku rollbar rolldown rollup rollupJS rollupJs rollupjs roon
+rossmann roundcube rsocket rubocop rubygems rubymine rumahweb rundeck runkeeper runkit rustdesk
+rustfs rxdb ryanair sabanci sagemath sahibinden sails sailsjs salla samsung sanic sartorius saturn
+saudia scaleway scania scilab scipy scopus scrapbox scrapy screencastify scrimba scrollreveal
+scylladb seafile seagate searxng seatgeek securityscorecard sefaria sega sellfy semrush sencha
+sennheiser sensu sequelize servbay serverless sessionize setapp sharex shazam shelly shikimori
+shopee shopify shopware showpad showtime showwcase sidekiq sidequest siemens sifive similarweb
+simkl simplelocalize simplelogin simplenote singlestore sitecore sitepoint siyuan skaffold
+sketchfab sketchup skillshare skypack slackware slashdot slickpic slideshare slint smartthings
+smoothcomp smugmug snapchat snapcraft snowpack snyk softpedia sogou solana sololearn sonatype
+songkick songoda sonicwall sonos sony soriana soundcharts soundcloud sourceforge sourcehut
+sourcetree spacemacs spacex sparkasse sparkfun sparkpost speedtest speedypage spidermonkey spigotmc
+splunk spotify spreadshirt spreaker sqlalchemy sqlite squarespace stackbit stackblitz stackedit
+stackhawk stackshare staffbase stagetimer standardjs starbucks stardock starship startpage statamic
+statista statuspage statuspal steamdb steamworks steelseries steem steemit steinberg stencyl
+stmicroelectronics stockx stopstalk storyblok strapi strava streamlabs streamlit streamrunners
+stremio stryker stubhub styleshare subaru substack suitest sumup suno supabase supercell
+supercrease supermicro surfshark surrealdb surveymonkey suzuki svelte svg svgjs svgtrace swiggy
+swiper swisscows symantec symbolab symfony sympy syncthing synology tabelog tablecheck tailscale
+taipy talend talenthouse talos tamiya tampermonkey tanstack taobao tarteaucitron tasmota tata tauri
+taxbuzz teamcity teamspeak teamviewer techcrunch teepublic teespring tekton telenor tensorflow
+teradata termius terraform tesco testcafe testin testrail textpattern thangs thanos thingiverse
+thinkpad threadless three threejs threema thunderbird thunderstore thymeleaf ticketmaster ticktick
+tidb tiddlywiki tidyverse tietoevry tiktok tindie tinkercad tinyletter tistory todoist toggl tokio
+tomorrowland tomtom topcoder toptal torizon toshiba tourbox toyota traccar tradingview trailforks
+trainerroad trakt transifex traxsource treehouse trello tresorit treyarch trezor tricentis trilium
+triller trillertv trimble trino tripadvisor trivy truenas trueup trustpilot tryhackme tubi tumblr
+turborepo turbosquid turso tuta twenty twinkly twinmotion typeform typeorm typst ubiquiti ubisoft
+ubuntu udacity udemy uikit uipath ultralytics ulule umami umbraco umbrel unacademy underscore
+underscorejs undertale unilever uniqlo unjs unlicense unocss unraid unsplash unstop untappd upcloud
+uplabs upptime upstash upwork uservoice vaadin vala valorant vaultwarden vauxhall vectary
+vectorworks veeam veepee velog vencord venmo vercel verdaccio veritas verizon vespa vestel viadeo
+viaplay viber viblo victoriametrics vikunja vimeo vinted virtualbox virustotal vitepress vitess
+vitest vivaldi vivino vivint vmware vodafone volkswagen volvo vonage vrchat vscodium vue vuejs
+vuetify vueuse vulkan vultr vyond wacom wagmi wagtail wakatime wallabag walletconnect wantedly
+wappalyzer wasabi wasmer watchtower wattpad wayland waze wazirx weasyl webassembly webauthn
+webdriverio webex webflow webgl webgpu weblate webmin webmoney webrtc webstorm wechat wegame
+wellfound weread wetransfer wezterm whatsapp wiki wikibooks wikidata wikijs wikipedia wikiquote
+wikisource wikiversity wikivoyage winamp windsurf wipro wireguard wireshark wistia wondershare
+woocommerce wordpress wpexplorer wwise wykop wyze xcode xendit xero xiaohongshu xiaomi xing xsplit
+xstate xubuntu yaak yale yoast youhodler youtube yubico yunohost zaim zalando zalo zapier zara
+zazzle zcash zebpay zectrix zelle zend zendesk zenn zenodo zensar zensical zerodha zerotier zettlr
+zhihu zigbee ziggo zilch zilliz zillow zincsearch zingat zoho zoiper zola zomato zorin zotero zulip
+zyte
+"""
