@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from resumefmt.diagnostics import Diagnostic, Fix, Location, has_errors, sort_diagnostics
+from resumefmt.model import uses_choices
 from resumefmt.rules import Context, LintSettings
 from resumefmt.validation import validate
 
@@ -72,9 +73,11 @@ class LintRun:
         found = list(validate(document))
         crashes: list[Diagnostic] = []
         if not has_errors(found):
-            from resumefmt.selection import selected
+            checked = document
+            if locale is not None or variant is not None or uses_choices(document.data):
+                from resumefmt.selection import selected
 
-            checked = selected(document, locale, variant)
+                checked = selected(document, locale, variant)
             memo: dict[str, Any] = {}
             lines = _LineIndex(document.text, document.syntax)
             for rule in self.rules_for(config):

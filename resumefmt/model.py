@@ -170,3 +170,37 @@ def dated_entries(data: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for _section, pointer, custom in entries(data, (CUSTOM,)):
         for inner, item in mappings(custom.get("items")):
             yield CUSTOM, f"{pointer}/items/{inner}", item
+
+
+def uses_choices(data: Any) -> bool:
+    """Whether ``data`` uses any of format 1.1's language maps, tags or variants.
+
+    A fast check (the whole document is walked once, without building
+    anything), so that a document without them is linted and converted as
+    it is, without :mod:`resumefmt.selection`.
+    """
+    if not isinstance(data, dict):
+        return False
+    if any(key in data for key in ("locale", "labels", "variants")):
+        return True
+    return _uses_maps_or_tags(data)
+
+
+def _uses_maps_or_tags(node: Any) -> bool:
+    if isinstance(node, dict):
+        if "tags" in node or "text" in node:
+            return True
+        values = node.values()
+        if node and all(isinstance(v, str) for v in values) and all(map(_is_language, node)):
+            return True
+        return any(isinstance(v, (dict, list)) and _uses_maps_or_tags(v) for v in values)
+    if isinstance(node, list):
+        return any(isinstance(v, (dict, list)) and _uses_maps_or_tags(v) for v in node)
+    return False
+
+
+def _is_language(key: str) -> bool:
+    """Whether ``key`` is a language tag as a language map's key writes it."""
+    import re
+
+    return re.fullmatch(LANGUAGE_KEY, key) is not None

@@ -16,12 +16,10 @@ give the selected language itself is listed in :attr:`Selection.missing`.
 
 from __future__ import annotations
 
-import re
-
 from resumefmt import pointer
 from resumefmt._reading import ReadResult
 from resumefmt.loader import Document
-from resumefmt.model import LANGUAGE_KEY
+from resumefmt.model import uses_choices as needs_selection
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,7 +29,6 @@ if TYPE_CHECKING:
 DEFAULT_LOCALE = "en"
 #: Top-level keys that only describe how to select: no rule or converter reads them.
 _SELECTION_KEYS = ("variants",)
-_TAG_KEY = re.compile(LANGUAGE_KEY)
 
 
 class SelectionError(Exception):
@@ -74,28 +71,6 @@ def fallbacks(locale: str, document_locale: str = DEFAULT_LOCALE) -> list[str]:
             if candidate not in chain:
                 chain.append(candidate)
     return chain
-
-
-def needs_selection(data: Any) -> bool:
-    """Whether ``data`` uses any of 1.1's language maps, tags or variants (a fast check)."""
-    if not isinstance(data, dict):
-        return False
-    if any(key in data for key in ("locale", "labels", "variants")):
-        return True
-    return _uses_maps_or_tags(data)
-
-
-def _uses_maps_or_tags(node: Any) -> bool:
-    if isinstance(node, dict):
-        if "tags" in node or "text" in node:
-            return True
-        values = node.values()
-        if node and all(isinstance(v, str) for v in values) and all(map(_TAG_KEY.fullmatch, node)):
-            return True
-        return any(isinstance(v, (dict, list)) and _uses_maps_or_tags(v) for v in values)
-    if isinstance(node, list):
-        return any(isinstance(v, (dict, list)) and _uses_maps_or_tags(v) for v in node)
-    return False
 
 
 def selected(document: Document, locale: str | None, variant: str | None) -> Document:

@@ -354,7 +354,7 @@ def test_brand_table_is_one_string_and_holds_the_missed_names() -> None:
     from resumefmt.lint_rules.wording import _brands
     from resumefmt.lint_rules.wording._terms import brand_tables
 
-    assert isinstance(_brands.TABLE, str)  # one constant: nothing to build at import
+    assert isinstance(_brands.PAIRS, str)  # one constant: nothing to build at import
     right, _starts = brand_tables()
     assert {w: right[w] for w in ("docker", "jenkins", "vuejs", "Css", "nodejs")} == {
         "docker": "Docker",

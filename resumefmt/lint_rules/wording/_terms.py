@@ -77,20 +77,22 @@ BRAND_WORDS = frozenset(
 def brand_tables() -> tuple[dict[str, str], dict[str, list[str]]]:
     """``(right, starts)``: each wrong spelling -> the brand's own; and the first word
     of each wrong spelling -> the wrong spellings that start with it, longest first
-    ("node" -> "node.js"), looked up word by word. Built on first use (about 1 ms)."""
-    from resumefmt.lint_rules.wording._brands import TABLE
+    ("node" -> "node.js"), looked up word by word. Built on first use (under 1 ms)."""
+    from resumefmt.lint_rules.wording._brands import PAIRS
 
-    right: dict[str, str] = {}
-    for line in TABLE.split("\n"):
-        name, *wrongs = line.split(" ")
-        for wrong in wrongs:
-            right[wrong] = name
-    right.update({wrong: name for name, wrongs in BRANDS.items() for wrong in wrongs})
+    words = iter(PAIRS.split())
+    right: dict[str, str] = dict(zip(words, words, strict=True))  # longest first
+    curated = {wrong: name for name, wrongs in BRANDS.items() for wrong in wrongs}
+    right.update(curated)
     for name in BRANDS:
         right.pop(name, None)  # a hand-curated name is right, whatever the table says
     starts: dict[str, list[str]] = {}
-    for wrong in sorted(right, key=len, reverse=True):
+    for wrong in right:
         starts.setdefault(wrong.split(".", 1)[0], []).append(wrong)
+    for wrong in curated:  # appended last: put them in their place by length
+        forms = starts.get(wrong.split(".", 1)[0])
+        if forms is not None and len(forms) > 1:
+            forms.sort(key=len, reverse=True)
     return right, starts
 
 
