@@ -521,6 +521,11 @@ def _walk_strings(
 
 def _matches(pattern: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     """Whether pointer ``tokens`` match a selector (``*`` one token, ``**`` any number)."""
+    if "**" not in pattern:  # most selectors: token by token, no recursion
+        if len(pattern) != len(tokens):
+            return False
+        pairs = zip(pattern, tokens, strict=True)
+        return all(want == "*" or want == token for want, token in pairs)
     if not pattern:
         return not tokens
     head = pattern[0]
