@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import require_module, require_tool, run_resumefmt
+from test_latex_compile import compile_pdf
 
 from resumefmt.converting import ConvertOptions, convert
 from resumefmt.loader import load_text
@@ -188,22 +189,11 @@ def _squeezed(text: str) -> str:
 def test_latex_compiles_in_the_locale(
     source: str, locale: str, engine: str, tmp_path: Path
 ) -> None:
-    exe = require_tool(engine)
-    pdftotext = require_tool("pdftotext")
     tex, _ = build(source, "latex", locale)
     assert f"\\section*{{{LABELS[locale]['work']}}}" in tex.replace(r"\rfar{", "{").replace(
         "{{", "{"
     ).replace("}}", "}")
-    (tmp_path / "cv.tex").write_text(tex, encoding="utf-8")
-    command = [exe, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "cv.tex"]
-    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stdout[-3000:]
-    read = subprocess.run(
-        [pdftotext, "-enc", "UTF-8", str(tmp_path / "cv.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    read = compile_pdf(tex, engine, tmp_path)
     squeezed = _squeezed(read)
     labels = LABELS[locale]
     if locale == "ar":  # extractors give Arabic in presentation forms, reordered: the dates' year
