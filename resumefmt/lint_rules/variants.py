@@ -19,9 +19,11 @@ _ENTRY = "work:\n  - organization: Acme\n    role: Engineer\n    tags: [industry
 
 
 def _problems(context: Context) -> list[tuple[str, str]]:
+    source: Document = getattr(context.document, "source", context.document)
+    if not isinstance(source.data, dict) or "variants" not in source.data:
+        return []  # nothing to check, and the selection module is not even imported
     from resumefmt.selection import variant_problems
 
-    source: Document = getattr(context.document, "source", context.document)
     problems: list[tuple[str, str]] = context.memo(
         "variants.problems", lambda: variant_problems(source)
     )
