@@ -15,4 +15,8 @@ mkdir -p build
 for example in examples/*.resumefmt.yaml; do
     "$VENV/bin/resumefmt" convert "$example" -o "build/$(basename "$example" .resumefmt.yaml).pdf"
 done
-echo "wrote build/*.pdf"
+# Each seed's variants in each of their languages (Cheng Zeyi: English and Chinese).
+for example in examples/cheng-zeyi.resumefmt.yaml examples/shuai-xie.resumefmt.yaml; do
+    "$VENV/bin/resumefmt" convert "$example" --to pdf --all-variants -o build/variants > /dev/null
+done
+echo "wrote build/*.pdf and build/variants/*.pdf"
