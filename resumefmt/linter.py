@@ -82,6 +82,9 @@ class LintRun:
             lines = _LineIndex(document.text, document.syntax)
             for rule in self.rules_for(config):
                 found += self._apply(rule, checked, config, memo, lines, crashes)
+            origins: dict[str, str] | None = getattr(checked, "origins", None)
+            if origins:  # each pointer as the file writes it, so that fixes find their value
+                found = [_at_origin(d, origins) for d in found]
         if document.syntax == "yaml":
             from resumefmt.suppression import apply_suppressions
 
@@ -145,6 +148,28 @@ def _placed_in_value(finding: Finding) -> tuple[Fix | Edit, ...]:
             item = Fix(item.replacement, start, end, pointer=ptr)
         placed.append(item)
     return tuple(placed)
+
+
+def _at_origin(diagnostic: Diagnostic, origins: dict[str, str]) -> Diagnostic:
+    """``diagnostic`` with its pointer into the document as written, not the selection."""
+    where = diagnostic.location
+    source = origins.get(where.pointer)
+    fixes = tuple(
+        Fix(item.replacement, item.start, item.end, pointer=origins[item.pointer])
+        if isinstance(item, Fix) and item.pointer in origins
+        else item
+        for item in diagnostic.fix
+    )
+    if source is None and fixes == diagnostic.fix:
+        return diagnostic
+    return Diagnostic(
+        Location(where.path, where.line, where.column, source or where.pointer),
+        diagnostic.severity,
+        diagnostic.code,
+        diagnostic.name,
+        diagnostic.message,
+        fixes,
+    )
 
 
 class _LineIndex:

@@ -38,7 +38,16 @@ class SelectionError(Exception):
 class Selection(Document):
     """A document as one variant in one language will be sent (see the module's docstring)."""
 
-    __slots__ = ("labels", "languages", "locale", "missing", "pages", "source", "variant")
+    __slots__ = (
+        "labels",
+        "languages",
+        "locale",
+        "missing",
+        "origins",
+        "pages",
+        "source",
+        "variant",
+    )
 
     def __init__(
         self, source: Document, result: ReadResult, locale: str, variant: str | None
@@ -59,6 +68,9 @@ class Selection(Document):
         self.pages: int | None = None
         #: The language of each text taken from a language map, by pointer.
         self.languages: dict[str, str] = {}
+        #: Where each node is in the document as written, by its pointer here
+        #: (``/basics/headline`` → ``/basics/headline/zh``; indexes a variant shifted).
+        self.origins: dict[str, str] = {}
 
 
 def fallbacks(locale: str, document_locale: str = DEFAULT_LOCALE) -> list[str]:
@@ -148,6 +160,7 @@ def select(
     selection = Selection(document, result, effective, variant)
     selection.missing = walker.missing
     selection.languages = walker.languages
+    selection.origins = walker.origins
     selection.pages = chosen.get("pages")
     labels = result.data.pop("labels", None)
     if isinstance(labels, dict):
@@ -175,6 +188,7 @@ class _Walker:
         self.text_def = self.defs.get("text")
         self.bullet_def = self.defs.get("highlights", {}).get("items")
         self.positions: dict[str, tuple[int, int]] = {}
+        self.origins: dict[str, str] = {}
         self.key_positions: dict[str, tuple[int, int]] = {}
         self.plain_scalars: dict[str, str] = {}
         self.missing: list[tuple[str, tuple[str, ...]]] = []
@@ -216,6 +230,8 @@ class _Walker:
         return node
 
     def _locate(self, new: str, old: str) -> None:
+        if new != old:
+            self.origins[new] = old
         position = self.source.positions.get(old)
         if position is not None:
             self.positions[new] = position

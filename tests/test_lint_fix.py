@@ -423,3 +423,36 @@ def test_a_named_pipe_or_a_device_is_not_fixed_in_place(kind: str, tmp_path: Pat
         f"'resumefmt lint --fix - < {target}' prints the fixed text"
     )
     assert (stat.S_ISFIFO if kind == "fifo" else stat.S_ISCHR)(target.stat().st_mode)
+
+
+def test_fixes_reach_text_inside_language_maps_and_variants(tmp_path: Path) -> None:
+    """Rules read the document as built; each fix lands where the file writes that text."""
+    source = (
+        'resumefmt: "1.1"\n'
+        "basics:\n"
+        "  name: Ada\n"
+        "  headline: {en: Builds Github tools, zh: 构建工具}\n"
+        "work:\n"
+        "  - organization: Lab\n"
+        "    tags: [academic]\n"
+        "  - organization: Acme\n"
+        "    role: Engineer\n"
+        '    start: "2020"\n'
+        "    end: present\n"
+        "    highlights:\n"
+        "      - Maintains the the build.\n"
+        "variants:\n"
+        "  industry: {exclude: [academic]}\n"
+    )
+    path = tmp_path / "cv.resumefmt.yaml"
+    path.write_text(source, encoding="utf-8")
+    listed = run_resumefmt("lint", "--format", "json", "--variant", "industry", path)
+    pointers = {f["code"]: f["pointer"] for f in json.loads(listed.stdout)}
+    # The variant left out entry 0: the finding still names entry 1, as the file does.
+    assert pointers["RF152"] == "/work/1/highlights/0"
+    assert pointers["RF156"] == "/basics/headline/en"
+    fixed = run_resumefmt("lint", "--fix", "--variant", "industry", path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert path.read_text(encoding="utf-8") == source.replace("Github", "GitHub").replace(
+        "the the", "the"
+    )
