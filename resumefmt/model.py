@@ -172,6 +172,25 @@ def dated_entries(data: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
             yield CUSTOM, f"{pointer}/items/{inner}", item
 
 
+def language_of(document: Any, ptr: str) -> str:
+    """The language of the text at ``ptr``: the key its language map gave, else the document's.
+
+    A plain string is in the document's own ``locale`` (default ``en``),
+    whichever language is being built: ``--locale`` picks among language maps,
+    it does not translate. ``document`` is a loaded document, or a
+    :class:`~resumefmt.selection.Selection` of one (its ``languages`` say which
+    key each map gave, its ``source`` is the document as written).
+    """
+    chosen: dict[str, str] | None = getattr(document, "languages", None)
+    if chosen:
+        found = chosen.get(ptr)
+        if found is not None:
+            return found
+    data = getattr(document, "source", document).data
+    locale = data.get("locale") if isinstance(data, dict) else None
+    return locale if isinstance(locale, str) else "en"
+
+
 def uses_choices(data: Any) -> bool:
     """Whether ``data`` uses any of format 1.1's language maps, tags or variants.
 

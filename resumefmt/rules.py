@@ -404,22 +404,8 @@ class Context:
         return self._all_strings(selectors)
 
     def language(self, ptr: str) -> str:
-        """The language of the text at ``ptr``: its language map's key, else the document's.
-
-        A plain string is in the document's own ``locale`` (default ``en``),
-        whichever language is being built (see :func:`resumefmt.selection.language_of`).
-        """
-        chosen: dict[str, str] | None = getattr(self.document, "languages", None)
-        if chosen:
-            found = chosen.get(ptr)
-            if found is not None:
-                return found
-        if "language" not in self._memo:
-            data = getattr(self.document, "source", self.document).data
-            locale = data.get("locale") if isinstance(data, dict) else None
-            self._memo["language"] = locale if isinstance(locale, str) else "en"
-        language: str = self._memo["language"]
-        return language
+        """The language of the text at ``ptr`` (:func:`resumefmt.model.language_of`)."""
+        return model.language_of(self.document, ptr)
 
     def speaks(self, ptr: str) -> bool:
         """Whether the running rule judges the language of the text at ``ptr``."""

@@ -101,23 +101,6 @@ def selected(document: Document, locale: str | None, variant: str | None) -> Doc
         raise UsageError(str(exc)) from None
 
 
-def language_of(document: Document, ptr: str) -> str:
-    """The language of the text at ``ptr``: the key its language map gave, else the document's.
-
-    A plain string is in the document's own ``locale`` (default ``en``),
-    whichever language is being built: ``--locale`` picks among language maps,
-    it does not translate.
-    """
-    if isinstance(document, Selection):
-        found = document.languages.get(ptr)
-        if found is not None:
-            return found
-        document = document.source
-    data = document.data
-    locale = data.get("locale") if isinstance(data, dict) else None
-    return locale if isinstance(locale, str) else DEFAULT_LOCALE
-
-
 def variant_names(data: Any) -> list[str]:
     """The variants a document names, in the order written."""
     variants = data.get("variants") if isinstance(data, dict) else None
