@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 
-from resumefmt.errors import DocumentError
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -95,13 +93,10 @@ class Converter:
 
 def convert(document: Document, converter: Converter, options: ConvertOptions) -> str:
     """Render a document; an invalid one raises :class:`DocumentError` (exit 1)."""
-    from resumefmt.diagnostics import has_errors
-    from resumefmt.validation import validate
+    from resumefmt.validation import require_valid
 
     _check_theme(converter, options.theme)
-    diagnostics = validate(document)
-    if has_errors(diagnostics):
-        raise DocumentError([d for d in diagnostics if d.severity == "error"])
+    require_valid(document)
     from resumefmt.selection import selected
 
     return converter.render(selected(document, options.locale, options.variant), options)

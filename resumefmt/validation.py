@@ -59,6 +59,15 @@ def validate(document: Document) -> list[Diagnostic]:
     return sort_diagnostics(diagnostics)
 
 
+def require_valid(document: Document) -> None:
+    """Raise :class:`~resumefmt.errors.DocumentError` (exit 1) with an invalid document's errors."""
+    errors = [d for d in validate(document) if d.severity == "error"]
+    if errors:
+        from resumefmt.errors import DocumentError
+
+        raise DocumentError(errors)
+
+
 def _unknown_keys(data: Any, version: str) -> set[tuple[Any, ...]]:
     """Where ``version``'s schema finds unknown keys in ``data``: (path, key) pairs."""
     validator = Validator(load_schema(version))

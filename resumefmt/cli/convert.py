@@ -182,6 +182,7 @@ def _all_variants(args: argparse.Namespace, converter: Converter, options: Engin
     """Each variant in each of its locales into ``-o DIR``; the files written go to stdout."""
     from resumefmt.loader import load
     from resumefmt.selection import DEFAULT_LOCALE, variant_names
+    from resumefmt.validation import require_valid
 
     document = load(args.file)
     data = document.data
@@ -192,7 +193,7 @@ def _all_variants(args: argparse.Namespace, converter: Converter, options: Engin
         raise UsageError(
             f"-o {visible(args.output)} is a file: --all-variants writes into a folder"
         )
-    _check_valid(document)  # before the folder is made: an invalid document writes nothing
+    require_valid(document)  # before the folder is made: an invalid document writes nothing
     stem = os.path.basename(args.file)
     for suffix in (
         ".resumefmt.yaml",
@@ -258,16 +259,6 @@ def _check_builds(builds: dict[tuple[str, str], str], variants: int) -> None:
                 f"variant '{name}' in {locale} and variant '{other[0]}' in {other[1]} would both "
                 f"be written to {visible(target)}: rename one of them"
             )
-
-
-def _check_valid(document: Document) -> None:
-    from resumefmt.diagnostics import has_errors
-    from resumefmt.errors import DocumentError
-    from resumefmt.validation import validate
-
-    found = validate(document)
-    if has_errors(found):
-        raise DocumentError([d for d in found if d.severity == "error"])
 
 
 def _convert(

@@ -23,8 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0 listed; 1 the document is invalid or a variant is broken; 2 cannot run."""
-    from resumefmt.diagnostics import Diagnostic, has_errors
-    from resumefmt.errors import DocumentError
+    from resumefmt.diagnostics import Diagnostic
     from resumefmt.loader import load
     from resumefmt.selection import (
         DEFAULT_LOCALE,
@@ -32,12 +31,10 @@ def run(args: argparse.Namespace) -> int:
         variant_names,
         variant_problems,
     )
-    from resumefmt.validation import validate
+    from resumefmt.validation import require_valid
 
     document = load(args.file)
-    diagnostics = validate(document)
-    if has_errors(diagnostics):
-        raise DocumentError([d for d in diagnostics if d.severity == "error"])
+    require_valid(document)
     problems = [
         Diagnostic(document.locate(pointer), "error", *_rule_of(message), message)
         for pointer, message in variant_problems(document)
