@@ -7,6 +7,7 @@ import sys
 
 from resumefmt._text import visible
 from resumefmt.cli._common import (
+    RESUME_SUFFIXES,
     add_selection_arguments,
     check_output_path,
     plural,
@@ -195,14 +196,7 @@ def _all_variants(args: argparse.Namespace, converter: Converter, options: Engin
         )
     require_valid(document)  # before the folder is made: an invalid document writes nothing
     stem = os.path.basename(args.file)
-    for suffix in (
-        ".resumefmt.yaml",
-        ".resumefmt.yml",
-        ".resumefmt.json",
-        ".yaml",
-        ".yml",
-        ".json",
-    ):
+    for suffix in (*RESUME_SUFFIXES, ".yaml", ".yml", ".json"):
         if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
             break
