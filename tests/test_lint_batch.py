@@ -9,8 +9,8 @@ the exit code. No test here is timed: bench/lint.py measures the speed.
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -213,8 +213,15 @@ def test_a_batch_shows_its_progress_on_a_terminal_and_only_for_text(tmp_path: Pa
         shutil.copyfile(SEEDS[0], tmp_path / f"{index:02}.resumefmt.yaml")
     stdout, shown = _stderr_on_a_terminal(tmp_path, "-j", "2")
     assert "linting: 50/60" in shown and "linting: 60/60" in shown
-    # The progress line is cleared before the summary takes its place.
-    assert re.search(r"\r\x1b\[K60 files linted: 0 errors, \d+ warnings, \d+ info\r\n\Z", shown)
+    # The progress line is cleared before the summary takes its place, with the
+    # counts one process finds.
+    found = json.loads(_run("lint", "--format", "json", "-j", "1", tmp_path, cwd=tmp_path).stdout)
+    counts = {s: sum(f["severity"] == s for f in found) for s in ("error", "warning", "info")}
+    summary = (
+        f"60 files linted: {counts['error']} errors, {counts['warning']} warnings, "
+        f"{counts['info']} info"
+    )
+    assert counts["warning"] and shown.endswith(f"\r\x1b[K{summary}\r\n")
     assert "linting" not in stdout
     for output in ("json", "sarif", "github"):
         stdout, shown = _stderr_on_a_terminal(tmp_path, "-j", "2", "--format", output)
